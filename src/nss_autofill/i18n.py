@@ -1,0 +1,54 @@
+"""Operator messages in Japanese and English.
+
+Every message the operator reads exists in both languages; ``Msg`` keeps the pair together so
+neither can be forgotten.
+
+Example::
+
+    >>> Msg("プロファイルに誤りがあります", "the profile has errors").render("en")
+    'the profile has errors'
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["ja", "en"]
+
+
+@dataclass(frozen=True)
+class Msg:
+    """One message in both languages; ``str.format`` fields are filled by ``render``."""
+
+    ja: str
+    en: str
+
+    def render(self, lang: Lang, **fields: object) -> str:
+        text = self.ja if lang == "ja" else self.en
+        return text.format(**fields) if fields else text
+
+    def both(self, **fields: object) -> str:
+        """``日本語 / English`` on one line, for places where the language is not known."""
+        return f"{self.render('ja', **fields)} / {self.render('en', **fields)}"
+
+
+def detect_lang(explicit: str | None = None) -> Lang:
+    """The operator's language: the explicit choice, else Japanese for a Japanese locale.
+
+    ``NSS_AUTOFILL_LANG`` is read by the settings; this only looks at the OS locale.
+    """
+    if explicit in ("ja", "en"):
+        return explicit  # type: ignore[return-value]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    # Windows reports e.g. "Japanese_Japan" rather than "ja_JP".
+    return "ja" if loc.lower().startswith(("ja", "japanese")) else "en"
