@@ -1,0 +1,61 @@
+"""Shared fixtures: the system browser for pytest-playwright, the mock NSS site, the guard check.
+
+Every browser test runs against the mock site on loopback; the resolver rule makes sure no DNS
+query leaves the browser, and the autouse check below asserts, after each test, that the mock
+received no consent or final-submit POST unless the test pressed it itself as the human.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from nss_autofill.browser import LOOPBACK_ONLY_ARG, find_executable
+from nss_autofill.mock.server import MockSite
+
+_SITES: list[MockSite] = []
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    exe = find_executable()
+    args = [*browser_type_launch_args.get("args", []), LOOPBACK_ONLY_ARG]
+    out = {**browser_type_launch_args, "args": args}
+    if exe is not None:
+        out["executable_path"] = str(exe)
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_context_args,
+        "locale": "ja-JP",
+        "timezone_id": "Asia/Tokyo",
+        "service_workers": "block",
+    }
+
+
+@pytest.fixture
+def mock_site() -> Iterator[MockSite]:
+    """A fresh mock NSS site on a free loopback port, stopped after the test."""
+    site = MockSite().start()
+    _SITES.append(site)
+    try:
+        yield site
+    finally:
+        site.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_guarded_posts(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Across every test: zero consent/final POSTs unless the test is marked ``human_presses``."""
+    start = len(_SITES)
+    yield
+    if request.node.get_closest_marker("human_presses"):
+        return
+    for site in _SITES[start:]:
+        guarded = site.guarded_posts()
+        assert not guarded, f"guarded POSTs reached the mock: {guarded}"
