@@ -1,0 +1,85 @@
+"""The run report: what was seen, filled and pressed, as JSON for ``--report``.
+
+Secrets never enter it: field values the catalogue marks ``sensitive`` are masked before they
+are recorded, and the login values from the environment are never passed here at all.
+
+Example::
+
+    >>> r = Report(started="2027-01-01T09:00:00+09:00")
+    >>> r.finish("completed", 0)
+    >>> r.to_dict()["exit_code"]
+    0
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+MASK = "********"
+
+
+@dataclass
+class FieldEntry:
+    field: str
+    label: str
+    value: str
+    status: str
+    detail: str = ""
+
+
+@dataclass
+class PageEntry:
+    page_id: str | None
+    url: str
+    recognised: bool
+    reason: str = ""
+    held: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    validation_errors: list[str] = field(default_factory=list)
+    fields: list[FieldEntry] = field(default_factory=list)
+    action: str = ""
+
+
+@dataclass
+class GuardEntry:
+    page_id: str | None
+    caption: str
+    pressed_by: str  # "human" | "simulated-operator" | "nobody" | "blocked"
+    detail: str = ""
+
+
+@dataclass
+class Report:
+    started: str
+    outcome: str = "running"
+    exit_code: int | None = None
+    finished: str | None = None
+    dry_run: bool = False
+    phase: int | None = None
+    message: str = ""
+    pages: list[PageEntry] = field(default_factory=list)
+    guarded: list[GuardEntry] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
+    mock_posts: list[dict[str, Any]] = field(default_factory=list)
+
+    def finish(self, outcome: str, exit_code: int, message: str = "", when: str = "") -> None:
+        self.outcome, self.exit_code, self.message = outcome, exit_code, message
+        self.finished = when or None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def write(self, path: Path) -> None:
+        """Write the JSON, readable by the owner only (it holds applicant data)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(self.to_dict(), fh, ensure_ascii=False, indent=2, default=str)
+            fh.write("\n")
+        os.replace(tmp, path)

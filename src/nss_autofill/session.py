@@ -1,0 +1,558 @@
+"""The run: recognise each page, fill it, move on, and stop where a human must act.
+
+Data flows one way: profile → plan (pure) → page (browser) → report. The loop below knows no
+NSS captions: every page, field and button comes from the catalogue. The only clicks go through
+``Guard.press`` (the tool) or ``SimulatedOperator`` (``--auto-confirm``, loopback only).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import secrets
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tenacity import (
+    RetryError,
+    Retrying,
+    retry_if_result,
+    stop_after_delay,
+    stop_never,
+    wait_fixed,
+)
+
+from . import messages as M
+from .catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
+from .dates import subtract_business_days
+from .errors import BadInput, ExitCode
+from .i18n import Lang, Msg
+from .planning import PagePlan, PlannedField, build_context, plan_page
+from .report import MASK, FieldEntry, GuardEntry, PageEntry, Report
+from .settings import Settings
+from .trust import is_loopback, is_trusted, origin_of
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Locator, Page
+
+    from .mock.server import MockSite
+    from .profile import Profile
+
+_JS = "({src}).{fn}"
+_URL_RE = re.compile(r"https?://[^\s\"'<>]+")
+
+
+def _js(fn: str) -> str:
+    src = resources.files("nss_autofill").joinpath("js/session.js").read_text("utf-8")
+    return _JS.format(src=src, fn=fn)
+
+
+class _Stop(Exception):
+    """Ends the loop with an outcome and an exit code."""
+
+    def __init__(self, outcome: str, code: ExitCode, message: str = "") -> None:
+        super().__init__(outcome)
+        self.outcome, self.code, self.message = outcome, code, message
+
+
+@dataclass
+class _Secrets:
+    login_id: str | None = None
+    password: str | None = None
+
+    def values(self) -> list[str]:
+        return [v for v in (self.login_id, self.password) if v]
+
+
+@dataclass
+class Progress:
+    """Operator messages on stderr, one line per event, in the operator's language."""
+
+    lang: Lang
+    stream: Any = field(default_factory=lambda: sys.stderr)
+
+    def say(self, msg: Msg, **kw: object) -> None:
+        self.stream.write(msg.render(self.lang, **kw) + "\n")
+        self.stream.flush()
+
+
+def auto_confirm_allowed(settings: Settings) -> bool:
+    """``--auto-confirm`` needs ``--dry-run`` or a loopback start/URL."""
+    if settings.dry_run:
+        return True
+    targets = [settings.url] if settings.url else [settings.start_url]
+    return all(is_loopback(u) for u in targets)
+
+
+def run(settings: Settings, profile_path: Path, lang: Lang) -> int:
+    """Validate the profile, then drive the browser through NSS; returns the exit code."""
+    from .profile import load_profile
+
+    profile = load_profile(profile_path)  # bad profile: BadInput (exit 2) before any browser
+    if settings.auto_confirm and not auto_confirm_allowed(settings):
+        raise BadInput(M.AUTO_CONFIRM_REFUSED.render(lang))
+    report = Report(started=dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    report.dry_run = settings.dry_run
+    runner = Runner(settings, profile, profile_path, lang, report)
+    try:
+        return runner.run()
+    finally:
+        report.finished = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        if settings.report is not None:
+            report.write(settings.report)
+            runner.progress.say(M.REPORT_WRITTEN, path=settings.report)
+
+
+class Runner:
+    """One run of the page loop against NSS or the bundled mock."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        profile: Profile,
+        profile_path: Path,
+        lang: Lang,
+        report: Report,
+        catalogue: Catalogue | None = None,
+    ) -> None:
+        self.settings, self.profile, self.profile_path = settings, profile, profile_path
+        self.lang, self.report = lang, report
+        self.catalogue = catalogue or load_catalogue()
+        self.progress = Progress(lang)
+        self.data = profile.model_dump(mode="python")
+        self.secrets = _Secrets(
+            settings.login_id.get_secret_value() if settings.login_id else None,
+            settings.password.get_secret_value() if settings.password else None,
+        )
+        self.site: MockSite | None = None
+        self.allowed: list[str] = list(settings.allow_origin)
+        self.new_pages: list[Page] = []
+        self.page: Page | None = None
+        self.headless = settings.headless
+        self.codes_set: list[str] = []
+        self.visits = 0
+
+    # ------------------------------------------------------------------ set-up
+    def run(self) -> int:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+
+        from .browser import choose_browser, has_display, launch
+        from .filling import FillMemory
+        from .guard import Guard, SimulatedOperator
+
+        start = self.settings.url or self.settings.start_url
+        if self.settings.dry_run:
+            from .mock.server import MockSite
+
+            self.site = MockSite().start()
+            self.allowed.append(origin_of(self.site.base_url))
+            start = self.settings.url or self.site.start_url
+            self.progress.say(M.DRY_RUN, url=self.site.base_url)
+            if not self.headless and not has_display():
+                self.progress.say(M.NO_DISPLAY)
+                self.headless = True
+        elif not self.headless and not has_display():
+            raise BadInput(M.NEED_DISPLAY.render(self.lang))
+        loopback_only = self.settings.dry_run or is_loopback(start)
+        self.memory = FillMemory()
+        self.guard = Guard(self.catalogue)
+        self.operator = SimulatedOperator(self.allowed) if self.settings.auto_confirm else None
+        try:
+            with sync_playwright() as pw:
+                choice = choose_browser(self.settings.browser, pw)
+                self.progress.say(M.OPENING, browser=choice.describe(), url=start)
+                browser = launch(pw, choice, headless=self.headless, loopback_only=loopback_only)
+                context = browser.new_context(
+                    locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
+                )
+                if loopback_only:
+                    context.route("**/*", self._loopback_route)
+                self.guard.install(context)
+                context.on("page", self.new_pages.append)
+                self.page = context.new_page()
+                self.new_pages.clear()
+                try:
+                    self.page.goto(start, wait_until="load")
+                    self._loop(context)
+                except _Stop as stop:
+                    self._finish(stop.outcome, stop.code, stop.message)
+                except PlaywrightError as exc:
+                    if self._all_closed(context):
+                        self.progress.say(M.CLOSED)
+                        self._finish("browser-closed", ExitCode.BROWSER_CLOSED)
+                    else:
+                        raise RuntimeError(str(exc).splitlines()[0]) from exc
+                finally:
+                    self._record_guard()
+                    with contextlib.suppress(PlaywrightError):
+                        browser.close()
+        finally:
+            if self.site is not None:
+                self.report.mock_posts = [self._post_dict(p) for p in self.site.posts]
+                self.site.stop()
+        assert self.report.exit_code is not None
+        return self.report.exit_code
+
+    def _loopback_route(self, route: Any) -> None:
+        url = route.request.url
+        if is_loopback(url) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.report.blocked_requests.append(url)
+            route.abort("blockedbyclient")
+
+    def _post_dict(self, post: Any) -> dict[str, Any]:
+        hidden = set(self.secrets.values())
+        fields = {k: [MASK if v in hidden else v for v in vs] for k, vs in post.fields.items()}
+        return {
+            "path": post.path,
+            "page_id": post.page_id,
+            "kind": post.kind,
+            "submitter": post.submitter,
+            "fields": fields,
+        }
+
+    def _finish(self, outcome: str, code: ExitCode, message: str = "") -> None:
+        self.report.finish(outcome, int(code), message)
+
+    def _record_guard(self) -> None:
+        for rec in getattr(self.guard, "records", []):
+            if getattr(rec, "outcome", "") == "refused":
+                self.report.guarded.append(
+                    GuardEntry(rec.page_id, rec.caption, "nobody", f"refused: {rec.reason}")
+                )
+        for blocked in getattr(self.guard, "blocked", []):
+            self.report.guarded.append(
+                GuardEntry(None, str(blocked), "blocked", "blocked in the page")
+            )
+
+    # ------------------------------------------------------------------ pages
+    def _all_closed(self, context: BrowserContext) -> bool:
+        try:
+            return not [p for p in context.pages if not p.is_closed()]
+        except Exception:
+            return True
+
+    def _current(self, context: BrowserContext) -> Page:
+        """Follow NSS into a new tab; fall back to any open tab when the current one closed."""
+        opened = [p for p in self.new_pages if not p.is_closed()]
+        self.new_pages.clear()
+        if opened:
+            self.page = opened[-1]
+        if self.page is None or self.page.is_closed():
+            pages = [p for p in context.pages if not p.is_closed()]
+            if not pages:
+                self.progress.say(M.CLOSED)
+                raise _Stop("browser-closed", ExitCode.BROWSER_CLOSED)
+            self.page = pages[-1]
+        return self.page
+
+    def _loop(self, context: BrowserContext) -> None:
+        from .recognition import read_facts, recognise, wait_settled
+
+        last: tuple[str | None, int] = (None, 0)
+        while True:
+            page = self._current(context)
+            wait_settled(page, self.settings.page_timeout_ms)
+            facts = read_facts(page, self.catalogue)
+            rec = recognise(self.catalogue, facts)
+            self.visits += 1
+            spec = rec.page
+            entry = PageEntry(
+                page_id=spec.id if spec else None,
+                url=page.url,
+                recognised=spec is not None,
+                reason=rec.reason,
+                candidates=[_candidate_dict(c) for c in rec.candidates],
+                validation_errors=list(rec.validation_errors),
+            )
+            if spec is not None:
+                held_failed = next((c for c in rec.candidates if _cid(c) == spec.id), None)
+                if held_failed is not None:
+                    entry.held = [str(s) for s in getattr(held_failed, "held", [])]
+                    entry.failed = [str(s) for s in getattr(held_failed, "failed", [])]
+            self.report.pages.append(entry)
+            name = spec.name if spec else page.url
+            self.progress.say(M.PAGE, n=self.visits, name=name)
+
+            same = (spec.id if spec else page.url, self._doc_key(page))
+            if same == last:
+                raise _Stop("stuck", ExitCode.UNKNOWN_PAGE, f"the page did not move on: {name}")
+            last = same
+
+            if not is_trusted(page.url, self.catalogue.site.trusted_hosts, self.allowed):
+                self.progress.say(M.UNTRUSTED, origin=origin_of(page.url) or page.url)
+                entry.action = "untrusted-origin"
+                self._wait_or_stop(page, "untrusted-origin", ExitCode.UNKNOWN_PAGE)
+                continue
+            if spec is None:
+                self.progress.say(M.UNKNOWN, reason=rec.reason)
+                for cand in rec.candidates[:3]:
+                    failed = ", ".join(str(s) for s in getattr(cand, "failed", []))
+                    self.progress.say(M.CANDIDATE, page=_cid(cand), failed=failed)
+                entry.action = "unknown-page"
+                self._wait_or_stop(page, "unknown-page", ExitCode.UNKNOWN_PAGE)
+                continue
+            if rec.validation_errors:
+                self.progress.say(M.VALIDATION)
+                for err in rec.validation_errors:
+                    self.progress.stream.write(f"  - {err}\n")
+                entry.action = "validation-error"
+                self._wait_or_stop(page, "validation-error", ExitCode.UNKNOWN_PAGE)
+                continue
+            self._handle(page, spec, entry)
+
+    def _doc_key(self, page: Page) -> int:
+        """Identity of the document shown: a fresh token per document load."""
+        mark = page.evaluate(_js("documentMark"))
+        if mark is None:
+            mark = secrets.token_hex(8)
+            page.evaluate(_js("markDocument"), mark)
+        return hash(mark)
+
+    def _handle(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
+        kind = spec.kind
+        if kind == PageKind.BLOCKED:
+            self.progress.say(M.BLOCKED_PAGE, name=spec.name)
+            entry.action = "blocked-page"
+            self._wait_or_stop(page, spec.id, ExitCode.UNKNOWN_PAGE)
+            return
+        if kind == PageKind.DONE:
+            self._say_done()
+            entry.action = "done"
+            raise _Stop("completed", ExitCode.OK)
+        if kind == PageKind.PHASE_END:
+            entry.action = "phase-end"
+            self._phase_end(page, spec)
+            return
+        if kind == PageKind.LOGIN:
+            self._login(page, spec, entry)
+            return
+        if spec.fields:
+            self._fill(page, spec, entry)
+        guarded = [b for b in spec.buttons if b.class_.guarded]
+        if guarded:
+            self._at_guarded(page, spec, guarded[0].caption, entry)
+            return
+        if self.settings.step:
+            entry.action = "step"
+            self.progress.say(M.WAIT_HUMAN)
+            self._wait_human(page)
+            return
+        self._forward(page, spec, entry)
+
+    # ------------------------------------------------------------------ filling
+    def _context(self, spec: PageSpec, page: Page) -> dict[str, Any]:
+        ctx = build_context(self.data)
+        if spec.repeat is not None:
+            pending = self._pending_codes()
+            if pending:
+                ctx[spec.repeat.as_] = pending[0]
+        return ctx
+
+    def _pending_codes(self) -> list[dict[str, Any]]:
+        done = set(self.codes_set)
+        return [c for c in self.data.get("user_codes", []) if c["code"] not in done]
+
+    def _fill(
+        self, page: Page, spec: PageSpec, entry: PageEntry, plan: PagePlan | None = None
+    ) -> None:
+        from .filling import fill_page
+
+        ctx = self._context(spec, page)
+        plan = plan or plan_page(spec, ctx)
+        results = fill_page(page, spec, plan, self.memory, self._presser(page, spec), ctx)
+        counts = {"filled": 0, "unchanged": 0, "kept": 0, "skipped": 0, "problems": 0}
+        for res in results:
+            value = MASK if self._sensitive(spec, res.field_id) else " / ".join(res.values)
+            entry.fields.append(FieldEntry(res.field_id, res.label, value, res.status, res.detail))
+            key = {
+                "filled": "filled",
+                "unchanged": "unchanged",
+                "kept-operator-value": "kept",
+                "skipped-no-value": "skipped",
+                "manual": "skipped",
+            }.get(res.status, "problems")
+            counts[key] += 1
+            if key == "problems":
+                self.progress.say(
+                    M.FIELD_PROBLEM, label=res.label, status=res.status, detail=res.detail
+                )
+        self.progress.say(M.FILLED, **counts)
+        if counts["problems"] and self.headless and not self.settings.auto_confirm:
+            raise _Stop("fill-problems", ExitCode.NEEDS_HUMAN, "fields need a human")
+
+    def _sensitive(self, spec: PageSpec, field_id: str) -> bool:
+        try:
+            return bool(spec.field(field_id).sensitive)
+        except KeyError:
+            return False
+
+    def _presser(self, page: Page, spec: PageSpec) -> Callable[[Locator, str], None]:
+        def press(target: Locator, caption: str) -> None:
+            self.guard.press(page, target, caption, spec)
+
+        return press
+
+    # ------------------------------------------------------------------ moving on
+    def _button(self, page: Page, caption: str) -> Locator | None:
+        from .locating import find_button
+
+        return find_button(page, caption)
+
+    def _forward(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
+        if spec.table is not None:
+            col = page.evaluate(
+                _js("tableColumn"), {"heading": spec.table.heading, "column": spec.table.column}
+            )
+            self.codes_set = list(col or [])
+        for caption in spec.forward:
+            button = spec.button(caption)
+            if button.when == "pending_codes" and not self._pending_codes():
+                continue
+            target = self._button(page, caption)
+            if target is None:
+                continue
+            entry.action = f"pressed {caption}"
+            self.progress.say(M.PRESSING, caption=caption)
+            token = self._mark(page)
+            self._presser(page, spec)(target, caption)
+            self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
+            return
+        raise _Stop(
+            "no-forward-control",
+            ExitCode.UNKNOWN_PAGE,
+            f"{spec.name}: none of {list(spec.forward)} found",
+        )
+
+    def _mark(self, page: Page) -> str:
+        token = secrets.token_hex(8)
+        page.evaluate(_js("markDocument"), token)
+        return token
+
+    def _moved_on(self, page: Page, token: str) -> bool:
+        if self.new_pages or page.is_closed():
+            return True
+        try:
+            return bool(page.evaluate(_js("documentMark")) != token)
+        except Exception:  # the document is being replaced right now
+            return False
+
+    def _wait_moved_on(self, page: Page, token: str, seconds: float | None) -> None:
+        """Wait, bounded when ``seconds`` is given, until a new document or tab appears."""
+        retryer = Retrying(
+            stop=stop_after_delay(seconds) if seconds else stop_never,
+            wait=wait_fixed(0.1 if seconds else 0.5),
+            retry=retry_if_result(lambda moved: not moved),
+        )
+        try:
+            retryer(self._moved_on, page, token)
+        except RetryError:
+            raise _Stop("stuck", ExitCode.UNKNOWN_PAGE, "the page did not move on") from None
+
+    def _wait_human(self, page: Page) -> None:
+        seconds = self.settings.human_timeout_s or None
+        token = self._mark(page)
+        self._wait_moved_on(page, token, seconds)
+
+    def _wait_or_stop(self, page: Page, outcome: str, code: ExitCode) -> None:
+        if self.headless:
+            raise _Stop(outcome, code)
+        self.progress.say(M.WAIT_HUMAN)
+        self._wait_human(page)
+
+    # ------------------------------------------------------------------ the human's buttons
+    def _at_guarded(self, page: Page, spec: PageSpec, caption: str, entry: PageEntry) -> None:
+        target = self._button(page, caption)
+        review = spec.review or spec.name
+        if self.operator is not None and target is not None and is_loopback(page.url):
+            self.progress.say(M.SIMULATED, caption=caption)
+            token = self._mark(page)
+            self.operator.press_guarded(page, caption, spec)
+            self.report.guarded.append(GuardEntry(spec.id, caption, "simulated-operator"))
+            entry.action = f"simulated operator pressed {caption}"
+            self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
+            return
+        if self.headless:
+            self.progress.say(M.HEADLESS_STOP, caption=caption)
+            self.report.guarded.append(GuardEntry(spec.id, caption, "nobody", "headless"))
+            entry.action = "stopped for a human"
+            raise _Stop("needs-human", ExitCode.NEEDS_HUMAN, caption)
+        from .overlay import highlight
+
+        if target is not None:
+            highlight(page, target)
+        self.progress.say(M.REVIEW, review=review, caption=caption)
+        entry.action = "waiting for the human"
+        self._wait_human(page)
+        self.report.guarded.append(
+            GuardEntry(spec.id, caption, "human", "the page moved on after the operator acted")
+        )
+
+    def _login(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
+        if not (self.secrets.login_id and self.secrets.password):
+            self.progress.say(M.LOGIN_WAIT)
+            entry.action = "waiting for the login"
+            self._wait_or_stop(page, "needs-login", ExitCode.NEEDS_HUMAN)
+            return
+        values = {"login_id": self.secrets.login_id, "password": self.secrets.password}
+        fields = tuple(
+            PlannedField(f, "fill", (values[f.id],)) for f in spec.fields if f.id in values
+        )
+        self._fill(page, spec, entry, PagePlan(spec, fields, title=spec.name))
+        self._forward(page, spec, entry)
+
+    def _phase_end(self, page: Page, spec: PageSpec) -> None:
+        box = page.evaluate(_js("boxText"), spec.mail_box) if spec.mail_box else None
+        if self.operator is not None and box and is_loopback(page.url):
+            url = next((u for u in _URL_RE.findall(box) if is_loopback(u)), None)
+            found = _mail_credentials(box)
+            if url and found:
+                self.secrets = _Secrets(*found)
+                self.progress.say(M.MOCK_MAIL, url=url)
+                token = self._mark(page)
+                page.goto(url, wait_until="load")
+                self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
+                return
+        self.progress.say(M.PHASE1_DONE, profile=self.profile_path)
+        self.report.phase = 1
+        raise _Stop("phase-1-complete", ExitCode.OK)
+
+    def _say_done(self) -> None:
+        start = self.data["contract"]["start_date"]
+        broker = any(i["industry"] == "通関士" for c in self.data["user_codes"] for i in c["ids"])
+        self.report.phase = 2
+        self.progress.say(
+            M.DONE,
+            deadline=start + dt.timedelta(days=2),
+            setup=subtract_business_days(start, 4),
+            broker=M.BROKER.render(self.lang) if broker else "",
+        )
+
+
+def _cid(candidate: Any) -> str:
+    return str(getattr(candidate, "page_id", getattr(candidate, "id", candidate)))
+
+
+def _candidate_dict(candidate: Any) -> dict[str, Any]:
+    return {
+        "page_id": _cid(candidate),
+        "held": [str(s) for s in getattr(candidate, "held", [])],
+        "failed": [str(s) for s in getattr(candidate, "failed", [])],
+    }
+
+
+def _mail_credentials(box: str) -> tuple[str, str] | None:
+    """The login ID and password shown in the mock mail box (dry runs only)."""
+    lid = re.search(r"ID\s*[:：]\s*(\S+)", box)
+    pwd = re.search(r"パスワード\s*[:：]\s*(\S+)", box)
+    return (lid.group(1), pwd.group(1)) if lid and pwd else None
+
+
+__all__ = ["ButtonClass", "Progress", "Runner", "auto_confirm_allowed", "run"]
