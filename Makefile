@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup system venv demo test test-fast lint bench clean
+.PHONY: setup system venv demo test test-fast lint bench clean wheel-check
 
 setup: system venv
 
@@ -38,4 +38,12 @@ bench: setup
 	$(BIN)/python benchmarks/bench_check.py
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache .mypy_cache .ruff_cache dist
+	rm -rf $(VENV) artifacts build .pytest_cache .mypy_cache .ruff_cache dist
+
+# The dry run from an installed wheel (pages ship inside the package), in a throw-away venv.
+wheel-check: setup
+	rm -rf build/wheel-check && mkdir -p build/wheel-check
+	$(BIN)/pip wheel --quiet --disable-pip-version-check --no-deps -w build/wheel-check .
+	$(PYTHON) -m venv build/wheel-check/venv
+	build/wheel-check/venv/bin/pip install --quiet --disable-pip-version-check build/wheel-check/*.whl
+	cd build/wheel-check && venv/bin/nss-autofill $(CURDIR)/profiles/example.yaml --dry-run --headless --auto-confirm

@@ -1,0 +1,51 @@
+"""Helpers for the end-to-end tests: run the real command line in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+    report: dict[str, Any] | None
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without any NSS_AUTOFILL_* the developer may have set."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NSS_AUTOFILL_")}
+    env.update(extra)
+    return env
+
+
+def run_cli(
+    *args: str, tmp_path: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> Result:
+    """Run ``python -m nss_autofill ARGS --report tmp/report.json`` and read the report."""
+    report = tmp_path / f"report-{len(list(tmp_path.glob('report-*.json')))}.json"
+    cmd = [sys.executable, "-m", "nss_autofill", *args]
+    if args and args[0] not in ("init", "check", "plan", "mock-server", "doctor"):
+        cmd += ["--report", str(report)]
+    proc = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        env=env or clean_env(),
+        cwd=tmp_path,
+        check=False,
+    )
+    data = json.loads(report.read_text("utf-8")) if report.exists() else None
+    return Result(proc.returncode, proc.stdout, proc.stderr, data)

@@ -1,0 +1,253 @@
+"""The run end to end: the real command line in a subprocess against the mock NSS.
+
+Every assertion about consent and submit is made on what the mock server received.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from nss_autofill.mock.server import MockSite
+
+from .helpers import PROFILES, clean_env, run_cli
+
+EXAMPLES = sorted(PROFILES.glob("*.yaml"))
+GUARDED = {"consent", "final"}
+
+
+def _kinds(posts: list[dict[str, object]]) -> list[object]:
+    return [p["kind"] for p in posts]
+
+
+@pytest.mark.parametrize("profile", EXAMPLES, ids=lambda p: p.stem)
+def test_dry_run_with_auto_confirm_goes_through_both_phases(profile: Path, tmp_path: Path) -> None:
+    res = run_cli(str(profile), "--dry-run", "--headless", "--auto-confirm", tmp_path=tmp_path)
+    assert res.code == 0, res.stderr
+    assert res.report is not None
+    assert res.report["outcome"] == "completed"
+    seen = [p["page_id"] for p in res.report["pages"]]
+    assert seen[:3] == ["bbs-top", "bbs-nss", "terms"]
+    assert seen[-1] == "apply-done"
+    for page_id in ("temp-apply", "temp-done", "login", "apply-billing", "apply-confirm"):
+        assert page_id in seen
+    # The simulated operator pressed consent once and the final submit twice; nothing else did.
+    kinds = _kinds(res.report["mock_posts"])
+    assert kinds.count("consent") == 1
+    assert kinds.count("final") == 2
+    pressed = [g for g in res.report["guarded"] if g["pressed_by"] == "simulated-operator"]
+    assert [g["page_id"] for g in pressed] == ["terms", "temp-confirm", "apply-confirm"]
+    # No field was left with a problem, and no request left the machine.
+    problems = [
+        (p["page_id"], f["field"], f["status"], f["detail"])
+        for p in res.report["pages"]
+        for f in p["fields"]
+        if f["status"] not in ("filled", "unchanged", "skipped-no-value", "manual")
+    ]
+    assert problems == []
+    assert res.report["blocked_requests"] == []
+
+
+def test_headless_without_auto_confirm_stops_at_the_consent(tmp_path: Path) -> None:
+    res = run_cli(str(PROFILES / "example.yaml"), "--dry-run", "--headless", tmp_path=tmp_path)
+    assert res.code == 3, res.stderr
+    assert res.report is not None
+    assert res.report["outcome"] == "needs-human"
+    assert res.report["pages"][-1]["page_id"] == "terms"
+    assert not GUARDED & set(_kinds(res.report["mock_posts"]))
+    assert res.report["guarded"][-1]["pressed_by"] == "nobody"
+
+
+def test_auto_confirm_is_refused_for_a_real_site(tmp_path: Path) -> None:
+    res = run_cli(str(PROFILES / "example.yaml"), "--auto-confirm", "--headless", tmp_path=tmp_path)
+    assert res.code == 2
+    assert "--auto-confirm" in res.stderr
+    assert res.report is None  # refused before any browser or report
+    res = run_cli(
+        str(PROFILES / "example.yaml"),
+        "--auto-confirm",
+        "--headless",
+        "--url",
+        "https://nss.naccs.jp/login",
+        tmp_path=tmp_path,
+    )
+    assert res.code == 2
+
+
+@pytest.mark.human_presses  # the simulated operator's presses are asserted above
+def test_phase_two_from_the_mail_url_with_the_login_from_the_environment(
+    mock_site: MockSite, tmp_path: Path
+) -> None:
+    profile = str(PROFILES / "example.yaml")
+    origin = mock_site.base_url
+    first = run_cli(
+        profile,
+        "--headless",
+        "--auto-confirm",
+        "--start-url",
+        mock_site.start_url,
+        "--allow-origin",
+        origin,
+        tmp_path=tmp_path,
+    )
+    # Phase 1 ends at 仮ログイン登録完了: only a dry run follows the 模擬メール by itself.
+    assert first.code == 0, first.stderr
+    assert mock_site.mail is not None
+    env = clean_env(
+        NSS_AUTOFILL_LOGIN_ID=mock_site.mail.login_id,
+        NSS_AUTOFILL_PASSWORD=mock_site.mail.password,
+    )
+    second = run_cli(
+        profile,
+        "--headless",
+        "--auto-confirm",
+        "--url",
+        mock_site.mail.url,
+        "--allow-origin",
+        origin,
+        tmp_path=tmp_path,
+        env=env,
+    )
+    assert second.code == 0, second.stderr
+    assert second.report is not None
+    assert second.report["pages"][0]["page_id"] == "login"
+    assert second.report["pages"][-1]["page_id"] == "apply-done"
+    assert [p.kind for p in mock_site.guarded_posts()] == ["consent", "final", "final"]
+    # Neither secret reached the report.
+    text = (tmp_path / "report-1.json").read_text("utf-8")
+    assert mock_site.mail.password not in text
+    assert mock_site.mail.login_id not in text
+
+
+def test_unknown_page_exits_4_naming_the_failed_signals(
+    mock_site: MockSite, tmp_path: Path
+) -> None:
+    res = run_cli(
+        str(PROFILES / "example.yaml"),
+        "--headless",
+        "--start-url",
+        mock_site.url_for("unknown"),
+        "--allow-origin",
+        mock_site.base_url,
+        tmp_path=tmp_path,
+    )
+    assert res.code == 4, res.stderr
+    assert res.report is not None
+    page = res.report["pages"][-1]
+    assert page["recognised"] is False
+    assert page["candidates"] and all(c["failed"] for c in page["candidates"])
+    assert mock_site.posts == []
+
+
+def test_untrusted_origin_is_not_filled(mock_site: MockSite, tmp_path: Path) -> None:
+    res = run_cli(
+        str(PROFILES / "example.yaml"),
+        "--headless",
+        "--start-url",
+        mock_site.url_for("temp-apply"),
+        tmp_path=tmp_path,
+    )
+    assert res.code == 4
+    assert res.report is not None
+    assert res.report["pages"][-1]["action"] == "untrusted-origin"
+    assert res.report["pages"][-1]["fields"] == []
+    assert mock_site.posts == []
+
+
+def test_requests_beyond_loopback_are_blocked(mock_site: MockSite, tmp_path: Path) -> None:
+    url = mock_site.add_page(
+        "/outside.html",
+        '<html><head><title>x</title></head><body><img src="https://www.example.com/a.png">'
+        "<p>外部画像</p></body></html>",
+    )
+    res = run_cli(
+        str(PROFILES / "example.yaml"),
+        "--headless",
+        "--start-url",
+        url,
+        "--allow-origin",
+        mock_site.base_url,
+        tmp_path=tmp_path,
+    )
+    assert res.code == 4
+    assert res.report is not None
+    assert res.report["blocked_requests"] == ["https://www.example.com/a.png"]
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False)
+    kids = [int(x) for x in out.stdout.split()]
+    return kids + [g for k in kids for g in _children(k)]
+
+
+def _wait_for(proc: subprocess.Popen[str], needle: str, timeout: float = 60) -> str:
+    """Read stderr lines until one contains ``needle``."""
+    assert proc.stderr is not None
+    seen = ""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line and proc.poll() is not None:
+            break
+        seen += line
+        if needle in line:
+            return seen
+    raise AssertionError(f"{needle!r} never appeared; stderr so far:\n{seen}")
+
+
+@pytest.mark.headed
+@pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs a display (xvfb-run)")
+def test_headed_dry_run_waits_at_the_consent_then_ctrl_c_ends_cleanly(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nss_autofill", str(PROFILES / "example.yaml"), "--dry-run",
+         "--lang", "en", "--report", str(report)],
+        stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+        env=clean_env(), cwd=tmp_path,
+    )
+    try:
+        _wait_for(proc, "yourself")
+        time.sleep(0.5)  # still waiting for the human: it must not have moved on
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 5
+    finally:
+        proc.kill()
+    import json
+
+    data = json.loads(report.read_text("utf-8"))
+    assert data["pages"][-1]["page_id"] == "terms"
+    assert not GUARDED & {p["kind"] for p in data["mock_posts"]}
+
+
+@pytest.mark.headed
+@pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs a display (xvfb-run)")
+def test_closing_the_browser_ends_the_run_with_exit_5(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nss_autofill", str(PROFILES / "example.yaml"), "--dry-run",
+         "--step", "--lang", "en", "--report", str(report)],
+        stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+        env=clean_env(), cwd=tmp_path,
+    )
+    try:
+        _wait_for(proc, "waiting for you")
+        browsers = [
+            pid for pid in _children(proc.pid)
+            if "chrom" in Path(f"/proc/{pid}/comm").read_text().lower()
+        ]
+        assert browsers
+        for pid in browsers:
+            os.kill(pid, signal.SIGKILL)
+        assert proc.wait(timeout=30) == 5
+    finally:
+        proc.kill()
+    import json
+
+    assert json.loads(report.read_text("utf-8"))["outcome"] == "browser-closed"
