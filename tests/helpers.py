@@ -37,13 +37,15 @@ def run_cli(
     cmd = [sys.executable, "-m", "nss_autofill", *args]
     if args and args[0] not in ("init", "check", "plan", "mock-server", "doctor"):
         cmd += ["--report", str(report)]
+    env = dict(env or clean_env())
+    env.setdefault("NSS_AUTOFILL_ARTIFACTS", str(tmp_path / "artifacts"))
     proc = subprocess.run(
         cmd,
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=timeout,
-        env=env or clean_env(),
+        env=env,
         cwd=tmp_path,
         check=False,
     )

@@ -28,6 +28,7 @@ from tenacity import (
 )
 
 from . import messages as M
+from .audit import AuditBundle, default_dir
 from .catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
 from .dates import subtract_business_days
 from .errors import BadInput, ExitCode
@@ -103,6 +104,10 @@ def run(settings: Settings, profile_path: Path, lang: Lang) -> int:
         return runner.run()
     finally:
         report.finished = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        audit = getattr(runner, "audit", None)
+        if audit is not None:
+            report.write(audit.directory / "report.json")
+            runner.progress.say(M.REPORT_WRITTEN, path=audit.directory)
         if settings.report is not None:
             report.write(settings.report)
             runner.progress.say(M.REPORT_WRITTEN, path=settings.report)
@@ -161,6 +166,7 @@ class Runner:
             raise BadInput(M.NEED_DISPLAY.render(self.lang))
         loopback_only = self.settings.dry_run or is_loopback(start)
         self.memory = FillMemory()
+        self.audit = AuditBundle.create(self.settings.artifacts or default_dir())
         self.guard = Guard(self.catalogue)
         self.operator = SimulatedOperator(self.allowed) if self.settings.auto_confirm else None
         try:
@@ -292,6 +298,7 @@ class Runner:
                 self._wait_or_stop(page, "untrusted-origin", ExitCode.UNKNOWN_PAGE)
                 continue
             if spec is None:
+                self._snapshot(page, None)
                 self.progress.say(M.UNKNOWN, reason=rec.reason)
                 for cand in rec.candidates[:3]:
                     failed = ", ".join(str(s) for s in getattr(cand, "failed", []))
@@ -336,6 +343,7 @@ class Runner:
             return
         if spec.fields:
             self._fill(page, spec, entry)
+        self._snapshot(page, spec)
         guarded = [b for b in spec.buttons if b.class_.guarded]
         if guarded:
             self._at_guarded(page, spec, guarded[0].caption, entry)
@@ -372,6 +380,15 @@ class Runner:
         for res in results:
             value = MASK if self._sensitive(spec, res.field_id) else " / ".join(res.values)
             entry.fields.append(FieldEntry(res.field_id, res.label, value, res.status, res.detail))
+            self.audit.log(
+                "field",
+                page_id=spec.id,
+                field=res.field_id,
+                label=res.label,
+                value=value,
+                status=res.status,
+                detail=res.detail,
+            )
             key = {
                 "filled": "filled",
                 "unchanged": "unchanged",
@@ -387,6 +404,16 @@ class Runner:
         self.progress.say(M.FILLED, **counts)
         if counts["problems"] and self.headless and not self.settings.auto_confirm:
             raise _Stop("fill-problems", ExitCode.NEEDS_HUMAN, "fields need a human")
+
+    def _snapshot(self, page: Page, spec: PageSpec | None) -> None:
+        """Screenshot for the audit bundle, sensitive fields and password inputs masked."""
+        from .locating import locate_field
+
+        masks = []
+        for f in spec.fields if spec else ():
+            if f.sensitive:
+                masks.extend(locate_field(page, f))
+        self.audit.screenshot(page, spec.id if spec else "unrecognised", masks)
 
     def _sensitive(self, spec: PageSpec, field_id: str) -> bool:
         try:
@@ -421,6 +448,7 @@ class Runner:
                 continue
             entry.action = f"pressed {caption}"
             self.progress.say(M.PRESSING, caption=caption)
+            self.audit.log("press", page_id=spec.id, caption=caption, by="tool")
             token = self._mark(page)
             self._presser(page, spec)(target, caption)
             self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
@@ -473,6 +501,7 @@ class Runner:
         review = spec.review or spec.name
         if self.operator is not None and target is not None and is_loopback(page.url):
             self.progress.say(M.SIMULATED, caption=caption)
+            self.audit.log("press", page_id=spec.id, caption=caption, by="simulated-operator")
             token = self._mark(page)
             self.operator.press_guarded(page, caption, spec)
             self.report.guarded.append(GuardEntry(spec.id, caption, "simulated-operator"))
@@ -510,7 +539,7 @@ class Runner:
 
     def _phase_end(self, page: Page, spec: PageSpec) -> None:
         box = page.evaluate(_js("boxText"), spec.mail_box) if spec.mail_box else None
-        if self.operator is not None and box and is_loopback(page.url):
+        if self.operator is not None and self.settings.dry_run and box and is_loopback(page.url):
             url = next((u for u in _URL_RE.findall(box) if is_loopback(u)), None)
             found = _mail_credentials(box)
             if url and found:

@@ -1,0 +1,75 @@
+"""The audit bundle of a run: a screenshot per page, a JSON-lines action log, the report.
+
+Everything is written readable by the owner only. Password inputs and fields the catalogue
+marks ``sensitive`` are masked in screenshots; their values never reach the log.
+
+Example::
+
+    >>> bundle = AuditBundle.create(Path("/tmp/run"))
+    >>> bundle.log("page", page_id="terms")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+
+def default_dir() -> Path:
+    """A timestamped folder per run under the user's data directory."""
+    from platformdirs import user_data_dir
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path(user_data_dir("nss-autofill", appauthor=False)) / "runs" / stamp
+
+
+def _private_file(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+@dataclass
+class AuditBundle:
+    directory: Path
+    shots: int = 0
+
+    @classmethod
+    def create(cls, directory: Path) -> AuditBundle:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(directory, 0o700)
+        return cls(directory)
+
+    @property
+    def log_path(self) -> Path:
+        return self.directory / "actions.jsonl"
+
+    def log(self, event: str, **fields: Any) -> None:
+        """Append one action; callers pass values already masked where sensitive."""
+        entry = {
+            "time": dt.datetime.now().astimezone().isoformat(timespec="milliseconds"),
+            "event": event,
+            **fields,
+        }
+        line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+        fd = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(line)
+
+    def screenshot(self, page: Page, name: str, masks: list[Locator]) -> Path | None:
+        """A full-page screenshot with every password input and sensitive field masked."""
+        self.shots += 1
+        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "page"
+        path = self.directory / f"{self.shots:02d}-{safe}.png"
+        mask = [page.locator("input[type=password]"), *masks]
+        data = page.screenshot(full_page=True, mask=mask, mask_color="#000000")
+        _private_file(path, data)
+        return path
