@@ -12,7 +12,16 @@ import sys
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
-COMMANDS = [[], ["init"], ["check"], ["plan"], ["mock-server"], ["doctor"]]
+COMMANDS = [
+    [],
+    ["init"],
+    ["check"],
+    ["plan"],
+    ["mock-server"],
+    ["doctor"],
+    ["recognize"],
+    ["record"],
+]
 
 HEADER = """\
 # Command reference

@@ -37,9 +37,11 @@ other commands / その他のコマンド:
   nss-autofill plan PROFILE       show what will be filled, no browser / 入力内容の一覧
   nss-autofill mock-server        serve the bundled mock NSS / 模擬NSSサイトを起動
   nss-autofill doctor             check browser, display and settings / 環境の確認
+  nss-autofill recognize FILE|URL which page the catalogue takes it for / 画面の判定
+  nss-autofill record --out DIR   save visited pages as scrubbed fixtures / 画面の記録
 """
 
-SUBCOMMANDS = ("init", "check", "plan", "mock-server", "doctor")
+SUBCOMMANDS = ("init", "check", "plan", "mock-server", "doctor", "record", "recognize")
 
 INTERNAL = Msg(
     "内部エラーが発生しました（{kind}: {detail}）。"
@@ -111,6 +113,12 @@ def build_run_parser() -> argparse.ArgumentParser:
         "--artifacts", type=Path, metavar="DIR", help="folder for screenshots and the action log"
     )
     p.add_argument(
+        "--record",
+        type=Path,
+        metavar="DIR",
+        help="also save every page as a scrubbed fixture into DIR (for maintainers)",
+    )
+    p.add_argument(
         "--browser",
         metavar="auto|chromium|chrome|msedge|PATH",
         help="which browser to use (default auto: Edge, Chrome, Chromium)",
@@ -154,6 +162,29 @@ def build_sub_parser(name: str) -> argparse.ArgumentParser:
             "which browser would be used, display, encoding, trusted origins / 実行環境の確認"
         )
         p.add_argument("--browser", metavar="auto|chromium|chrome|msedge|PATH")
+    elif name == "record":
+        p.description = (
+            "open a browser and save every page you visit as a fixture, scripts removed and "
+            "every value replaced by a placeholder / 表示した画面をフィクスチャとして保存"
+        )
+        p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write")
+        p.add_argument(
+            "--profile",
+            type=Path,
+            metavar="PROFILE",
+            help="also replace this profile's values wherever they appear",
+        )
+        p.add_argument("--start-url", help="where to start (default: the NACCS掲示板 top page)")
+        p.add_argument("--dry-run", action="store_true", help="record the bundled mock NSS")
+        p.add_argument("--browser", default="auto", metavar="auto|chromium|chrome|msedge|PATH")
+    elif name == "recognize":
+        p.description = (
+            "which catalogue page a saved HTML file or URL is taken for, the signals that held "
+            "or failed, and each catalogue field found or missing / 画面の判定結果を表示"
+        )
+        p.add_argument("target", metavar="FILE.html|URL")
+        p.add_argument("--json", action="store_true", help="the same as JSON on stdout")
+        p.add_argument("--browser", default="auto", metavar="auto|chromium|chrome|msedge|PATH")
     _lang_arg(p)
     return p
 
@@ -169,6 +200,14 @@ def _run_sub(name: str, ns: argparse.Namespace, lang: Lang) -> int:
         from .doctor import doctor
 
         return doctor(lang, browser=ns.browser)
+    if name == "record":
+        from .recorder import record_command
+
+        return record_command(ns.out, ns.profile, ns.start_url, ns.dry_run, ns.browser)
+    if name == "recognize":
+        from .maintenance import recognize_command
+
+        return recognize_command(ns.target, lang, as_json=ns.json, browser=ns.browser)
     from . import profile_commands as pc
 
     if name == "init":

@@ -180,6 +180,10 @@ class Runner:
                 if loopback_only:
                     context.route("**/*", self._loopback_route)
                 self.guard.install(context)
+                if self.settings.record is not None:
+                    from .recorder import Recorder, profile_strings
+
+                    Recorder(self.settings.record, profile_strings(self.data)).attach(context)
                 context.on("page", self.new_pages.append)
                 self.page = context.new_page()
                 self.new_pages.clear()

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     step: bool = False
     report: Path | None = None
     artifacts: Path | None = None
+    record: Path | None = None
     browser: str = "auto"
     lang: Literal["ja", "en"] | None = None
     login_id: SecretStr | None = None
