@@ -14,8 +14,19 @@ pytestmark = pytest.mark.nobrowser
 def test_help_documents_every_option_and_exit_code(tmp_path: Path) -> None:
     res = run_cli("--help", tmp_path=tmp_path)
     assert res.code == 0
-    for option in ("--dry-run", "--headless", "--url", "--start-url", "--allow-origin",
-                   "--auto-confirm", "--step", "--report", "--artifacts", "--browser", "--lang"):
+    for option in (
+        "--dry-run",
+        "--headless",
+        "--url",
+        "--start-url",
+        "--allow-origin",
+        "--auto-confirm",
+        "--step",
+        "--report",
+        "--artifacts",
+        "--browser",
+        "--lang",
+    ):
         assert option in res.stdout
     for code in range(6):
         assert f"\n  {code}  " in res.stdout

@@ -206,10 +206,23 @@ def _wait_for(proc: subprocess.Popen[str], needle: str, timeout: float = 60) -> 
 def test_headed_dry_run_waits_at_the_consent_then_ctrl_c_ends_cleanly(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nss_autofill", str(PROFILES / "example.yaml"), "--dry-run",
-         "--lang", "en", "--report", str(report)],
-        stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
-        env=clean_env(), cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "nss_autofill",
+            str(PROFILES / "example.yaml"),
+            "--dry-run",
+            "--lang",
+            "en",
+            "--report",
+            str(report),
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=clean_env(),
+        cwd=tmp_path,
     )
     try:
         _wait_for(proc, "yourself")
@@ -231,15 +244,30 @@ def test_headed_dry_run_waits_at_the_consent_then_ctrl_c_ends_cleanly(tmp_path: 
 def test_closing_the_browser_ends_the_run_with_exit_5(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nss_autofill", str(PROFILES / "example.yaml"), "--dry-run",
-         "--step", "--lang", "en", "--report", str(report)],
-        stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
-        env=clean_env(), cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "nss_autofill",
+            str(PROFILES / "example.yaml"),
+            "--dry-run",
+            "--step",
+            "--lang",
+            "en",
+            "--report",
+            str(report),
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=clean_env(),
+        cwd=tmp_path,
     )
     try:
         _wait_for(proc, "waiting for you")
         browsers = [
-            pid for pid in _children(proc.pid)
+            pid
+            for pid in _children(proc.pid)
             if "chrom" in Path(f"/proc/{pid}/comm").read_text().lower()
         ]
         assert browsers
