@@ -332,4 +332,5 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     """Load and validate the catalogue shipped with the package (or ``path``)."""
     src = path or catalogue_path()
     with open(src, encoding="utf-8") as fh:
-        return parse_catalogue(yaml.safe_load(fh))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~7x faster
+        return parse_catalogue(yaml.load(fh, Loader=loader))  # noqa: S506 - a safe loader

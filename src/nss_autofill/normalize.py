@@ -51,9 +51,15 @@ def digits_only(text: str) -> str:
 
 
 def phone_number(text: str) -> str:
-    """Half-width digits and ASCII hyphens, e.g. ``０３－１２３４－５６７８`` → ``03-1234-5678``."""
+    """Half-width digits and ASCII hyphens, e.g. ``０３－１２３４－５６７８`` → ``03-1234-5678``.
+
+    The bracketed area code Japanese forms print, ``03(1234)5678``, becomes ``03-1234-5678``.
+    """
     out = jaconv.z2h(text, kana=False, ascii=True, digit=True)
-    return _SPACES_RE.sub("", _DASH_RE.sub("-", out))
+    out = _SPACES_RE.sub("", _DASH_RE.sub("-", out))
+    if "(" in out or ")" in out:
+        out = re.sub(r"-{2,}", "-", re.sub(r"[()]", "-", out)).strip("-")
+    return out
 
 
 NORMALISERS: dict[str, Callable[[str], str]] = {
@@ -78,9 +84,7 @@ def compare_key(text: str) -> str:
 
 def is_katakana_text(text: str) -> bool:
     """True if every character is full-width katakana, the long-vowel mark or a space."""
-    return all(
-        ch in "ー\u3000・" or "\u30a1" <= ch <= "\u30fa" or ch in "ヽヾ" for ch in text
-    )
+    return all(ch in "ー\u3000・" or "\u30a1" <= ch <= "\u30fa" or ch in "ヽヾ" for ch in text)
 
 
 def cp932_problems(text: str) -> list[tuple[int, str]]:

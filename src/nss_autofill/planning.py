@@ -118,9 +118,7 @@ def plan_field(spec: FieldSpec, context: Context) -> PlannedField:
             key = "set"
         caption = spec.options.get(key)
         if caption is None:
-            return PlannedField(
-                spec, "skip-no-value", problems=(f"no option for value {key!r}",)
-            )
+            return PlannedField(spec, "skip-no-value", problems=(f"no option for value {key!r}",))
         return PlannedField(spec, "fill", (caption,))
     if value is None or value == "":
         return PlannedField(spec, "skip-no-value", note="no value")
