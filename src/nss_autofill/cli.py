@@ -250,7 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run_sub(name, ns, lang) if name else _run_main(ns, lang)
     except NssAutofillError as exc:
-        sys.stderr.write(f"nss-autofill: {exc}\n")
+        render = getattr(exc, "render", None)
+        text = render(lang) if callable(render) else str(exc)
+        sys.stderr.write(f"nss-autofill: {text}\n")
         return int(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write(f"nss-autofill: {INTERRUPTED.render(lang)}\n")
