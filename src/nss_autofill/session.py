@@ -184,7 +184,7 @@ class Runner:
                     from .recorder import Recorder, profile_strings
 
                     Recorder(self.settings.record, profile_strings(self.data)).attach(context)
-                context.on("page", self.new_pages.append)
+                context.on("page", lambda p: self.new_pages.append(p))
                 self.page = context.new_page()
                 self.new_pages.clear()
                 try:
@@ -270,7 +270,7 @@ class Runner:
         while True:
             page = self._current(context)
             wait_settled(page, self.settings.page_timeout_ms)
-            facts = read_facts(page, self.catalogue)
+            facts = read_facts(page, self.catalogue.site)
             rec = recognise(self.catalogue, facts)
             self.visits += 1
             spec = rec.page
@@ -348,7 +348,7 @@ class Runner:
         if spec.fields:
             self._fill(page, spec, entry)
         self._snapshot(page, spec)
-        guarded = [b for b in spec.buttons if b.class_.guarded]
+        guarded = spec.guarded_buttons
         if guarded:
             self._at_guarded(page, spec, guarded[0].caption, entry)
             return
@@ -411,12 +411,12 @@ class Runner:
 
     def _snapshot(self, page: Page, spec: PageSpec | None) -> None:
         """Screenshot for the audit bundle, sensitive fields and password inputs masked."""
-        from .locating import locate_field
+        from .locating import field_locators
 
         masks = []
         for f in spec.fields if spec else ():
             if f.sensitive:
-                masks.extend(locate_field(page, f))
+                masks.extend(field_locators(page, f, spec))
         self.audit.screenshot(page, spec.id if spec else "unrecognised", masks)
 
     def _sensitive(self, spec: PageSpec, field_id: str) -> bool:
@@ -432,10 +432,11 @@ class Runner:
         return press
 
     # ------------------------------------------------------------------ moving on
-    def _button(self, page: Page, caption: str) -> Locator | None:
-        from .locating import find_button
+    def _button(self, page: Page, spec: PageSpec, caption: str) -> Locator | None:
+        from .locating import locate_button, scan_form
 
-        return find_button(page, caption)
+        found = locate_button(scan_form(page, spec), spec, caption)
+        return None if isinstance(found, str) else page.locator(found.selector)
 
     def _forward(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if spec.table is not None:
@@ -447,7 +448,7 @@ class Runner:
             button = spec.button(caption)
             if button.when == "pending_codes" and not self._pending_codes():
                 continue
-            target = self._button(page, caption)
+            target = self._button(page, spec, caption)
             if target is None:
                 continue
             entry.action = f"pressed {caption}"
@@ -501,7 +502,7 @@ class Runner:
 
     # ------------------------------------------------------------------ the human's buttons
     def _at_guarded(self, page: Page, spec: PageSpec, caption: str, entry: PageEntry) -> None:
-        target = self._button(page, caption)
+        target = self._button(page, spec, caption)
         review = spec.review or spec.name
         if self.operator is not None and target is not None and is_loopback(page.url):
             self.progress.say(M.SIMULATED, caption=caption)
@@ -583,8 +584,8 @@ def _candidate_dict(candidate: Any) -> dict[str, Any]:
 
 def _mail_credentials(box: str) -> tuple[str, str] | None:
     """The login ID and password shown in the mock mail box (dry runs only)."""
-    lid = re.search(r"ID\s*[:：]\s*(\S+)", box)
-    pwd = re.search(r"パスワード\s*[:：]\s*(\S+)", box)
+    lid = re.search(r"ID[\s:：]+(\S+)", box)
+    pwd = re.search(r"パスワード[\s:：]+(\S+)", box)
     return (lid.group(1), pwd.group(1)) if lid and pwd else None
 
 
