@@ -123,6 +123,15 @@ def test_phase_two_from_the_mail_url_with_the_login_from_the_environment(
     text = (tmp_path / "report-1.json").read_text("utf-8")
     assert mock_site.mail.password not in text
     assert mock_site.mail.login_id not in text
+    # Nor the audit bundle: log, report, screenshots (the ID is shown in NSS's header: masked).
+    bundle = [p for p in (tmp_path / "artifacts").rglob("*") if p.is_file()]
+    assert any(p.suffix == ".png" for p in bundle)
+    assert any(p.name == "actions.jsonl" for p in bundle)
+    for path in bundle:
+        data = path.read_bytes()
+        for secret in (mock_site.mail.password, mock_site.mail.login_id):
+            assert secret.encode() not in data, path
+        assert path.stat().st_mode & 0o077 == 0, f"{path} is readable by others"
 
 
 def test_unknown_page_exits_4_naming_the_failed_signals(

@@ -335,6 +335,7 @@ class Runner:
             self._wait_or_stop(page, spec.id, ExitCode.UNKNOWN_PAGE)
             return
         if kind == PageKind.DONE:
+            self._snapshot(page, spec)
             self._say_done()
             entry.action = "done"
             raise _Stop("completed", ExitCode.OK)
@@ -413,7 +414,7 @@ class Runner:
         """Screenshot for the audit bundle, sensitive fields and password inputs masked."""
         from .locating import field_locators
 
-        masks = []
+        masks = [page.get_by_text(v) for v in self.secrets.values()]  # e.g. an ID in a header
         for f in spec.fields if spec else ():
             if f.sensitive:
                 masks.extend(field_locators(page, f, spec))
@@ -540,6 +541,7 @@ class Runner:
             PlannedField(f, "fill", (values[f.id],)) for f in spec.fields if f.id in values
         )
         self._fill(page, spec, entry, PagePlan(spec, fields, title=spec.name))
+        self._snapshot(page, spec)
         self._forward(page, spec, entry)
 
     def _phase_end(self, page: Page, spec: PageSpec) -> None:
@@ -549,11 +551,13 @@ class Runner:
             found = _mail_credentials(box)
             if url and found:
                 self.secrets = _Secrets(*found)
+                self._snapshot(page, spec)
                 self.progress.say(M.MOCK_MAIL, url=url)
                 token = self._mark(page)
                 page.goto(url, wait_until="load")
                 self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
                 return
+        self._snapshot(page, spec)
         self.progress.say(M.PHASE1_DONE, profile=self.profile_path)
         self.report.phase = 1
         raise _Stop("phase-1-complete", ExitCode.OK)
