@@ -1,0 +1,420 @@
+"""The mock NSS site's application: sessions, page flow, rendering and the POST record.
+
+``MockApp`` answers one request at a time (under a lock) from the Jinja2 templates in
+``fixtures/<style>/``; ``server.MockSite`` puts it behind a loopback HTTP server.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import secrets
+import threading
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from jinja2 import Environment, FunctionLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import flow
+from .flow import BY_ID, BY_PATH, Fields, PageDef, Registration, Session, UserCode
+from .resources import fixtures_dir
+
+COOKIE = "NSSSESSIONID"
+GOTO_PREFIX = "/__mock__/goto/"
+FAULTS = ("timeout", "maintenance")
+PHASE2_ORDER = (
+    "apply-tanto",
+    "apply-office",
+    "apply-usercode-choice",
+    "apply-usercode",
+    "apply-terminal",
+    "apply-mailbox",
+    "apply-plan",
+    "apply-billing",
+    "apply-confirm",
+    "apply-done",
+)
+BACK: dict[str, str] = {
+    "temp-apply": "terms",
+    "apply-office": "apply-tanto",
+    "apply-usercode-choice": "apply-office",
+    "apply-usercode": "apply-usercode-choice",
+    "apply-terminal": "apply-usercode-choice",
+    "apply-mailbox": "apply-terminal",
+    "apply-plan": "apply-mailbox",
+    "apply-billing": "apply-plan",
+}
+NEXT: dict[str, str] = {
+    "apply-tanto": "apply-office",
+    "apply-office": "apply-usercode-choice",
+    "apply-terminal": "apply-mailbox",
+    "apply-mailbox": "apply-plan",
+    "apply-plan": "apply-billing",
+    "apply-billing": "apply-confirm",
+}
+
+
+@dataclass(frozen=True)
+class Post:
+    """One POST the mock received, decoded by the charset of the page it came from."""
+
+    path: str
+    page_id: str | None
+    fields: dict[str, list[str]]
+    submitter: str | None  # caption of the control that submitted the form, if any
+    kind: str  # "consent" | "final" | "other"
+    encoding: str  # "utf-8" or "cp932"
+
+
+@dataclass(frozen=True)
+class MockMail:
+    """The mail a phase-1 registration would send: the login URL and the temporary login."""
+
+    url: str
+    login_id: str
+    password: str
+
+
+@dataclass
+class Resp:
+    status: int
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class _Extra:
+    body: bytes
+    charset: str
+    post_kind: str
+
+
+def _encoding(charset: str) -> str:
+    sjis = charset.lower().replace("-", "_") in ("shift_jis", "sjis", "cp932", "windows_31j")
+    return "cp932" if sjis else "utf-8"
+
+
+class MockApp:
+    """State and behaviour of the mock site, independent of the HTTP server."""
+
+    def __init__(self, style: str = "classic") -> None:
+        self.base_url = "http://127.0.0.1:0"  # set by the server once bound
+        self.mail: MockMail | None = None
+        self.fault: str | None = None
+        self.lock = threading.RLock()
+        self._posts: list[Post] = []
+        self._sessions: dict[str, Session] = {}
+        self._registrations: dict[str, Registration] = {}
+        self._extra: dict[str, _Extra] = {}
+        root = fixtures_dir() / style
+        if not root.joinpath("_nss.html").is_file():
+            raise ValueError(f"no mock style {style!r} in {fixtures_dir()}")
+        self._env = Environment(
+            loader=FunctionLoader(lambda name: root.joinpath(name).read_text(encoding="utf-8")),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def page_url(self, page_id: str) -> str:
+        return self.base_url + BY_ID[page_id].path
+
+    @property
+    def posts(self) -> list[Post]:
+        with self.lock:
+            return list(self._posts)
+
+    def reset(self) -> None:
+        with self.lock:
+            self._posts.clear()
+            self._sessions.clear()
+            self._registrations.clear()
+            self.mail = None
+
+    def add_page(self, path: str, html: str | bytes, charset: str, post_kind: str) -> None:
+        body = html if isinstance(html, bytes) else html.encode(_encoding(charset))
+        with self.lock:
+            self._extra[path] = _Extra(body, charset, post_kind)
+
+    # ------------------------------------------------------------------ request handling
+    def _session(self, cookie_header: str | None) -> tuple[Session, bool]:
+        sid = None
+        if cookie_header:
+            jar: SimpleCookie = SimpleCookie()
+            try:
+                jar.load(cookie_header)
+            except Exception:
+                jar = SimpleCookie()
+            if COOKIE in jar:
+                sid = jar[COOKIE].value
+        with self.lock:
+            if sid and sid in self._sessions:
+                return self._sessions[sid], False
+            sess = Session(flow.new_sid())
+            self._sessions[sess.sid] = sess
+            return sess, True
+
+    def _record(self, path: str, fields: Fields, encoding: str) -> Post:
+        extra = self._extra.get(path)
+        page = BY_PATH.get(path)
+        kind = extra.post_kind if extra else (page.post_kind if page else "other")
+        post = Post(
+            path=path,
+            page_id=page.id if page and not extra else None,
+            fields=fields,
+            submitter=flow.submitter_of(fields),
+            kind=kind,
+            encoding=encoding,
+        )
+        with self.lock:
+            self._posts.append(post)
+        return post
+
+    def handle(
+        self, method: str, raw_path: str, cookie: str | None, body: bytes
+    ) -> tuple[Resp, str | None]:
+        """Answer one request; returns the response and a session id to set as a cookie."""
+        path = urlsplit(raw_path).path
+        sess, fresh = self._session(cookie)
+        with self.lock:
+            resp = self._dispatch(method, path, sess, body)
+        return resp, (sess.sid if fresh else None)
+
+    def _dispatch(self, method: str, path: str, sess: Session, body: bytes) -> Resp:
+        extra = self._extra.get(path)
+        page = BY_PATH.get(path)
+        if method == "POST":
+            charset = extra.charset if extra else (page.charset if page else "utf-8")
+            encoding = _encoding(charset)
+            try:
+                fields = parse_qs(body.decode("ascii"), keep_blank_values=True, encoding=encoding)
+            except UnicodeDecodeError:
+                fields = {}
+            self._record(path, fields, encoding)
+            if extra:
+                return Resp(HTTPStatus.SEE_OTHER, location=path)
+        if extra:
+            ctype = f"text/html; charset={extra.charset}"
+            return Resp(HTTPStatus.OK, extra.body, ctype)
+        if method == "GET" and path.startswith(GOTO_PREFIX):
+            return self._goto(sess, path[len(GOTO_PREFIX) :])
+        if page is None:
+            return Resp(HTTPStatus.NOT_FOUND, b"<h1>404 Not Found</h1>", "text/html")
+        if page.nss and self.fault in FAULTS:
+            fault_page = "session-timeout" if self.fault == "timeout" else "maintenance"
+            return self._render(fault_page, sess)
+        if page.phase == 2 and sess.login_id is None:
+            return self._render("session-timeout", sess)
+        if method == "POST":
+            return self._post(page, sess, fields)
+        return self._get(page, sess)
+
+    # ------------------------------------------------------------------ GET
+    def _get(self, page: PageDef, sess: Session) -> Resp:
+        pid = page.id
+        if pid == "temp-apply" and not sess.consented:
+            return self._redirect("terms")
+        if pid == "temp-confirm" and "temp-apply" not in sess.passed:
+            return self._redirect("temp-apply")
+        if pid == "temp-done" and sess.registration is None:
+            return self._redirect("terms")
+        if pid == "apply-done" and sess.receipt is None:
+            return self._redirect("apply-confirm")
+        return self._render(pid, sess)
+
+    # ------------------------------------------------------------------ POST
+    def _post(self, page: PageDef, sess: Session, fields: Fields) -> Resp:
+        pid = page.id
+        submitter = flow.submitter_of(fields) or ""
+        values = flow.form_values(fields)
+        if pid == "terms":
+            sess.consented = True
+            return self._redirect("temp-apply")
+        if pid == "login":
+            return self._login(sess, values)
+        if pid == "temp-confirm":
+            if "temp-apply" not in sess.passed:
+                return self._redirect("temp-apply")
+            self._register(sess, sess.values["temp-apply"])
+            return self._redirect("temp-done")
+        if pid == "apply-confirm":
+            sess.values[pid] = values
+            errors = flow.validate(pid, values, sess)
+            if errors:
+                return self._render(pid, sess, errors=errors)
+            sess.receipt = "R" + "".join(secrets.choice("0123456789") for _ in range(9))
+            return self._redirect("apply-done")
+        if pid == "apply-usercode-choice":
+            return self._choice(sess, submitter)
+        if pid not in NEXT and pid not in ("temp-apply", "apply-usercode"):
+            return self._redirect(pid)
+        if submitter == "戻る" and pid in BACK:
+            if pid != "apply-usercode":
+                sess.values[pid] = values
+            else:
+                sess.values.pop(pid, None)
+            return self._redirect(BACK[pid])
+        sess.values[pid] = values
+        errors = flow.validate(pid, values, sess)
+        if errors:
+            sess.passed.discard(pid)
+            return self._render(pid, sess, errors=errors)
+        sess.passed.add(pid)
+        if pid == "temp-apply":
+            return self._redirect("temp-confirm")
+        if pid == "apply-usercode":
+            self._commit_code(sess, values)
+            return self._redirect("apply-usercode-choice")
+        if pid == "apply-office":
+            sess.route = "net" if "netNACCS" in submitter else "general"
+        return self._redirect(NEXT[pid])
+
+    def _choice(self, sess: Session, submitter: str) -> Resp:
+        if submitter == "戻る":
+            return self._redirect("apply-office")
+        if submitter == "次へ":
+            if not sess.codes:
+                errors = {"codes": "利用者コードが設定されていません。"}
+                return self._render("apply-usercode-choice", sess, errors=errors)
+            sess.passed.add("apply-usercode-choice")
+            return self._redirect("apply-terminal")
+        sess.code_mode = "new" if "新しい" in submitter else "shared"
+        sess.values.pop("apply-usercode", None)
+        return self._redirect("apply-usercode")
+
+    def _commit_code(self, sess: Session, values: Fields) -> None:
+        code = flow.first(values, "txtRiyosyaCd").strip()
+        rows = flow.usercode_rows(values)
+        sess.codes = [c for c in sess.codes if c.code != code]
+        sess.codes.append(UserCode(code, rows))
+        sess.values.pop("apply-usercode", None)
+
+    def _login(self, sess: Session, values: Fields) -> Resp:
+        login_id = flow.first(values, "txtLoginId").strip()
+        password = flow.first(values, "pwdPassword")
+        reg = self._registrations.get(login_id)
+        if reg is None or not secrets.compare_digest(reg.password, password):
+            sess.values["login"] = {"txtLoginId": [login_id]}
+            errors = {"txtLoginId": "ログインIDまたはパスワードが正しくありません。"}
+            return self._render("login", sess, errors=errors)
+        self._log_in(sess, reg)
+        return self._redirect("apply-tanto")
+
+    def _log_in(self, sess: Session, reg: Registration) -> None:
+        sess.login_id = reg.login_id
+        sess.values.pop("login", None)
+        if "apply-tanto" not in sess.values:
+            sess.values["apply-tanto"] = flow.tanto_from_registration(reg.values)
+
+    def _register(self, sess: Session, values: Fields) -> Registration:
+        login_id, password = flow.new_credentials()
+        while login_id in self._registrations:
+            login_id, password = flow.new_credentials()
+        reg = Registration(login_id, password, copy.deepcopy(values))
+        self._registrations[login_id] = reg
+        sess.registration = login_id
+        self.mail = MockMail(self.page_url("login"), login_id, password)
+        return reg
+
+    # ------------------------------------------------------------------ url_for set-up
+    def _goto(self, sess: Session, page_id: str) -> Resp:
+        if page_id not in BY_ID:
+            return Resp(HTTPStatus.NOT_FOUND, b"unknown mock page", "text/plain")
+        phase1 = ("temp-apply", "temp-confirm", "temp-done")
+        if page_id in phase1:
+            sess.consented = True
+        if page_id in ("temp-confirm", "temp-done"):
+            sess.values["temp-apply"] = copy.deepcopy(flow.SAMPLE_TEMP)
+            sess.passed.add("temp-apply")
+        if page_id == "temp-done" or (page_id == "login" and self.mail is None):
+            self._register(sess, flow.SAMPLE_TEMP)
+        if page_id in PHASE2_ORDER:
+            reg = self._registrations.get(sess.registration or "")
+            if reg is None:
+                reg = self._register(sess, flow.SAMPLE_TEMP)
+            self._log_in(sess, reg)
+            index = PHASE2_ORDER.index(page_id)
+            samples = flow.sample_values()
+            for earlier in PHASE2_ORDER[:index]:
+                if earlier in samples:
+                    sess.values.setdefault(earlier, copy.deepcopy(samples[earlier]))
+                sess.passed.add(earlier)
+            if index >= PHASE2_ORDER.index("apply-usercode-choice") and not sess.codes:
+                sess.codes.append(copy.deepcopy(flow.SAMPLE_CODE))
+            if page_id == "apply-usercode":
+                sess.code_mode = sess.code_mode or "shared"
+            if page_id == "apply-done" and sess.receipt is None:
+                sess.receipt = "R000000001"
+        return self._redirect(page_id)
+
+    # ------------------------------------------------------------------ rendering
+    def _redirect(self, page_id: str) -> Resp:
+        return Resp(HTTPStatus.SEE_OTHER, location=BY_ID[page_id].path)
+
+    def _render(self, page_id: str, sess: Session, *, errors: dict[str, str] | None = None) -> Resp:
+        page = BY_ID[page_id]
+        html = self._env.get_template(page.template).render(self._context(page, sess, errors or {}))
+        encoding = _encoding(page.charset)
+        body = html.encode(encoding, errors="xmlcharrefreplace")
+        return Resp(HTTPStatus.OK, body, f"text/html; charset={page.charset}")
+
+    def _context(self, page: PageDef, sess: Session, errors: dict[str, str]) -> dict[str, Any]:
+        stored = sess.values.get(page.id)
+        vals: Fields = stored or {}
+
+        def v(name: str, default: str = "") -> str:
+            if stored is None:
+                return default
+            return flow.first(vals, name)
+
+        def on(name: str, value: str, default: bool = False) -> bool:
+            if stored is None:
+                return default
+            return value in vals.get(name, [])
+
+        def err(*names: str) -> Markup:
+            msgs = [errors[n] for n in names if n in errors]
+            return Markup("").join(Markup('<div class="errmsg">{}</div>').format(m) for m in msgs)
+
+        def pv(page_id: str, name: str) -> str:
+            return flow.first(sess.values.get(page_id, {}), name)
+
+        reg = self._registrations.get(sess.registration or "")
+        return {
+            "page": page,
+            "charset": page.charset,
+            "action": page.path,
+            "steps": flow.STEPS,
+            "tabs": flow.TABS,
+            "aria_step": page.id in flow.ARIA_STEP_PAGES,
+            "aria_tab": page.id in flow.ARIA_TAB_PAGES,
+            "errors": errors,
+            "v": v,
+            "on": on,
+            "err": err,
+            "pv": pv,
+            "url": lambda pid: BY_ID[pid].path,
+            "base_url": self.base_url,
+            "prefectures": flow.PREF_OPTIONS,
+            "pref_caption": lambda val: flow.caption(flow.PREF_OPTIONS, val),
+            "industries": flow.INDUSTRIES,
+            "industry_caption": flow.industry_caption,
+            "processing": flow.PROCESSING,
+            "processing_caption": lambda val: flow.caption(flow.PROCESSING, val),
+            "years": flow.year_options(),
+            "postal_json": Markup(json.dumps(flow.POSTAL, ensure_ascii=False)),
+            "rows": flow.usercode_rows(vals),
+            "codes": sess.codes,
+            "code_mode": sess.code_mode,
+            "route": sess.route,
+            "registration": reg,
+            "mail": self.mail if reg and self.mail and self.mail.login_id == reg.login_id else None,
+            "receipt": sess.receipt,
+            "login_id": sess.login_id,
+        }

@@ -1,0 +1,252 @@
+"""A mock NSS site on loopback, for tests and dry runs.
+
+It serves the NACCS掲示板 entry pages and every NSS page of the application flow from the
+Jinja2 templates in ``fixtures/<style>/``, keeps per-cookie sessions, validates forms the way an
+old server would, and records every POST so tests can assert that no consent or final-submit
+request ever reached it. Example::
+
+    >>> with MockSite() as site:            # doctest: +SKIP
+    ...     print(site.start_url)
+    http://127.0.0.1:41234/
+
+Run it by hand with ``python -m nss_autofill.mock.server --port 8765``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import socketserver
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+
+from .app import COOKIE, GOTO_PREFIX, MockApp, MockMail, Post, Resp
+from .flow import BY_ID
+
+__all__ = ["MockMail", "MockSite", "Post", "main", "serve_forever"]
+
+
+def _check_loopback(host: str) -> str:
+    if host == "localhost":
+        return "127.0.0.1"
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        raise ValueError(f"the mock site binds loopback only, not {host!r}") from None
+    if not ip.is_loopback:
+        raise ValueError(f"the mock site binds loopback only, not {host!r}")
+    return host
+
+
+class MockSite:
+    """The mock NSS site: ``start()`` it (or use ``with``), then browse ``start_url``."""
+
+    def __init__(self, style: str = "classic", host: str = "127.0.0.1", port: int = 0) -> None:
+        self.style = style
+        self.host = _check_loopback(host)
+        self.port = port
+        self._app = MockApp(style)
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> MockSite:
+        if self._server is not None:
+            return self
+        handler = type("_BoundHandler", (_Handler,), {"app": self._app})
+        server = _Server((self.host, self.port), handler)
+        self._server = server
+        self.port = int(server.server_address[1])
+        self._app.base_url = self.base_url
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"mock-nss-{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> MockSite:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def start_url(self) -> str:
+        return self.base_url + BY_ID["bbs-top"].path
+
+    def url_for(self, page_id: str) -> str:
+        """A URL that sets up the session a page needs, then 303-redirects to it."""
+        if page_id not in BY_ID:
+            raise KeyError(f"unknown mock page {page_id!r}; known: {sorted(BY_ID)}")
+        return self.base_url + GOTO_PREFIX + page_id
+
+    def page_url(self, page_id: str) -> str:
+        """The page's own URL (no session set-up)."""
+        return self.base_url + BY_ID[page_id].path
+
+    # ------------------------------------------------------------------ state
+    @property
+    def mail(self) -> MockMail | None:
+        """The latest phase-1 registration's mail: login URL, login ID, password."""
+        return self._app.mail
+
+    @mail.setter
+    def mail(self, value: MockMail | None) -> None:
+        self._app.mail = value
+
+    @property
+    def fault(self) -> str | None:
+        """``"timeout"`` or ``"maintenance"``: every NSS page then shows that page."""
+        return self._app.fault
+
+    @fault.setter
+    def fault(self, value: str | None) -> None:
+        if value not in (None, "timeout", "maintenance"):
+            raise ValueError(f"fault is 'timeout', 'maintenance' or None, not {value!r}")
+        self._app.fault = value
+
+    @property
+    def posts(self) -> list[Post]:
+        """Every POST received so far (a copy)."""
+        return self._app.posts
+
+    def guarded_posts(self) -> list[Post]:
+        """The POSTs that consented or submitted: what only a human may cause."""
+        return [p for p in self.posts if p.kind in ("consent", "final")]
+
+    def reset(self) -> None:
+        """Forget posts, sessions and registrations (the fault mode stays)."""
+        self._app.reset()
+
+    def add_page(
+        self, path: str, html: str | bytes, *, charset: str = "utf-8", post_kind: str = "other"
+    ) -> str:
+        """Serve ``html`` at ``path``; POSTs to it are recorded with ``post_kind``."""
+        if not path.startswith("/"):
+            path = "/" + path
+        self._app.add_page(path, html, charset, post_kind)
+        return self.base_url + path
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind() asks socket.getfqdn(), a slow reverse lookup on a box without
+        # DNS; loopback needs no name.
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name = str(host)
+        self.server_port = int(port)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    app: MockApp
+    server_version = "NSS-Mock/1.0"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self._answer("GET", b"")
+
+    def do_HEAD(self) -> None:
+        self._answer("GET", b"", head=True)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self._answer("POST", self.rfile.read(length) if length else b"")
+
+    def _answer(self, method: str, body: bytes, *, head: bool = False) -> None:
+        try:
+            resp, new_sid = self.app.handle(method, self.path, self.headers.get("Cookie"), body)
+        except Exception:  # a broken template must show, not drop the connection
+            text = traceback.format_exc()
+            print(text, file=sys.stderr)
+            resp, new_sid = Resp(500, text.encode(), "text/plain; charset=utf-8"), None
+        self.send_response(resp.status)
+        if new_sid:
+            self.send_header("Set-Cookie", f"{COOKIE}={new_sid}; Path=/; HttpOnly; SameSite=Lax")
+        if resp.location:
+            self.send_header("Location", resp.location)
+        self.send_header("Content-Type", resp.content_type)
+        self.send_header("Content-Length", str(len(resp.body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not head:
+            self.wfile.write(resp.body)
+
+
+def serve_forever(
+    port: int = 8765,
+    lang: str = "ja",
+    *,
+    host: str = "127.0.0.1",
+    style: str = "classic",
+    _wait: Callable[[], None] | None = None,
+) -> int:
+    """Serve the mock NSS site on loopback until Ctrl-C; 0 on a clean stop, 2 if it cannot start."""
+    try:
+        site = MockSite(style, host=host, port=port).start()
+    except (OSError, ValueError) as exc:
+        print(f"mock-server: {exc}", file=sys.stderr)
+        return 2
+    if lang == "en":
+        print(f"mock NSS site: {site.start_url}  (Ctrl-C to stop)", flush=True)
+    else:
+        print(f"模擬NSSサイト: {site.start_url}  (Ctrl-C で終了)", flush=True)
+    try:
+        if _wait is not None:
+            _wait()
+        else:
+            threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        site.stop()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, *, _wait: Callable[[], None] | None = None) -> int:
+    """``python -m nss_autofill.mock.server [--port N]``."""
+    parser = argparse.ArgumentParser(
+        prog="nss-autofill mock-server", description="Serve the mock NSS site on loopback."
+    )
+    parser.add_argument("--port", type=int, default=8765, help="port (0 = any free port)")
+    parser.add_argument("--host", default="127.0.0.1", help="a loopback address")
+    parser.add_argument("--style", default="classic", help="fixture style (default: classic)")
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja")
+    args = parser.parse_args(argv)
+    return serve_forever(args.port, args.lang, host=args.host, style=args.style, _wait=_wait)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
