@@ -1,0 +1,182 @@
+// Read what a person sees on the page, in one pass: title, header, headings, row labels,
+// button captions, the current step/tab item, body text and error messages.
+// Called by recognition.read_facts with {steps: [...], tabs: [...]} from the catalogue.
+(opts) => {
+  const CONTROL = "input:not([type=hidden]):not([type=submit]):not([type=button])" +
+    ":not([type=image]):not([type=reset]),select,textarea";
+  const clean = (s) => (s || "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
+  const key = (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "")
+    .replace(/[※]/g, "");
+  const vis = (el) => !el.checkVisibility || el.checkVisibility();
+  const txt = (el) => clean(el.textContent);
+  const cellsOf = (tr) => Array.from(tr.children).filter(
+    (c) => c.tagName === "TH" || c.tagName === "TD");
+
+  // Headings: h1-h6, caption, legend, role=heading, and full-row header rows of tables.
+  const headings = [];
+  for (const el of document.querySelectorAll(
+    "h1,h2,h3,h4,h5,h6,caption,legend,[role=heading]")) {
+    if (vis(el)) headings.push(txt(el));
+  }
+  const labels = [];
+  for (const tr of document.querySelectorAll("tr")) {
+    if (!vis(tr)) continue;
+    const cells = cellsOf(tr);
+    if (cells.length === 1) {
+      if (cells[0].tagName === "TH" && !cells[0].querySelector(CONTROL)) {
+        headings.push(txt(cells[0]));
+      }
+      continue;
+    }
+    const firstControl = cells.findIndex((c) => c.querySelector(CONTROL));
+    cells.forEach((c, i) => {
+      if (c.querySelector(CONTROL)) return;
+      // header cells that are the row's own children, or a plain cell before the control cell
+      if (c.tagName === "TH" || (firstControl > i)) labels.push(txt(c));
+    });
+  }
+  for (const el of document.querySelectorAll("label,dt,legend")) {
+    if (vis(el)) labels.push(txt(el));
+  }
+  for (const el of document.querySelectorAll("[aria-label]")) {
+    if (el.matches(CONTROL) && vis(el)) labels.push(clean(el.getAttribute("aria-label")));
+  }
+  for (const el of document.querySelectorAll("[aria-labelledby]")) {
+    if (!el.matches(CONTROL) || !vis(el)) continue;
+    const parts = el.getAttribute("aria-labelledby").split(/\s+/)
+      .map((id) => document.getElementById(id)).filter((x) => x).map(txt);
+    labels.push(parts.join(" "));
+  }
+
+  // Button captions: anything a person can press.
+  const buttons = [];
+  for (const el of document.querySelectorAll(
+    "input[type=submit],input[type=button],input[type=image],input[type=reset]," +
+    "button,a,[onclick],[role=button]")) {
+    if (!vis(el)) continue;
+    let cap = "";
+    if (el.tagName === "INPUT") {
+      cap = el.type === "image" ? (el.alt || el.value || "") : (el.value || "");
+    } else {
+      const img = el.querySelector("img[alt]");
+      cap = txt(el) || el.getAttribute("aria-label") || el.getAttribute("title") ||
+        (img ? img.alt : "") || "";
+    }
+    cap = clean(cap);
+    if (cap && cap.length <= 60) buttons.push(cap);
+  }
+
+  // Step bar / tab bar: elements whose text is one of the items; current by marker.
+  const MARK = /(^|[-_])(current|active|selected|on|now|here|cur)([-_]|$)/i;
+  const NEG = /(inactive|disabled|unselected|notcurrent|not-current|deactive)/i;
+  const markOf = (chain, top) => {
+    const kinds = new Set();
+    for (const el of chain) {
+      const ac = el.getAttribute("aria-current");
+      if ((ac && ac !== "false") || el.getAttribute("aria-selected") === "true") {
+        kinds.add("aria");
+      }
+      for (const c of el.classList) {
+        if (NEG.test(c)) continue;
+        if (MARK.test(c) || /current|active|selected/i.test(c)) kinds.add("class");
+      }
+      if (/^(STRONG|EM|B)$/.test(el.tagName)) kinds.add("strong");
+    }
+    if (top.querySelector("strong,em,b")) kinds.add("strong");
+    if (!top.closest("a[href]") && !top.querySelector("a[href]")) kinds.add("nolink");
+    return kinds;
+  };
+  // What a person sees: the one item drawn differently from all the others (disabled items,
+  // drawn differently too, do not count).
+  const styleOf = (el) => {
+    const cs = getComputedStyle(el);
+    return [cs.backgroundColor, cs.color, cs.fontWeight, cs.borderBottomColor].join("|");
+  };
+  const disabled = (el) => NEG.test(el.className || "") ||
+    el.getAttribute("aria-disabled") === "true";
+  const currentItems = (items) => {
+    if (!items || !items.length) return [];
+    const keys = items.map(key);
+    const itemOf = (s) => {
+      const k = key(s);
+      let i = keys.indexOf(k);
+      if (i < 0) i = keys.indexOf(k.replace(/^(step)?\d{1,2}[.:：)）]?/i, ""));
+      return i;
+    };
+    const matches = [];
+    const seen = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.nodeValue.trim()) continue;
+      let el = n.parentElement;
+      const chain = [];
+      let top = null;
+      let idx = -1;
+      for (let d = 0; el && el !== document.body && d < 6; d++, el = el.parentElement) {
+        const t = el.textContent;
+        if (t.length > 60) break;
+        chain.push(el);
+        const i = itemOf(t);
+        if (i >= 0) { top = el; idx = i; }
+      }
+      if (!top || seen.has(top) || !vis(top)) continue;
+      seen.add(top);
+      matches.push({ idx, top, kinds: markOf(chain.slice(0, chain.indexOf(top) + 1), top) });
+    }
+    // Only items that sit in a bar with other items count (a heading repeating a step
+    // name is not the step bar).
+    // The bar is a small container holding little besides its items.
+    const inBar = matches.filter((m) => {
+      let a = m.top.parentElement;
+      for (let d = 0; a && a !== document.body && d < 4; d++, a = a.parentElement) {
+        const inside = matches.filter((o) => a.contains(o.top));
+        const idxs = new Set(inside.map((o) => o.idx));
+        if (idxs.size < 2) continue;
+        const own = inside.reduce((n, o) => n + keys[o.idx].length + 4, 0);
+        return key(a.textContent).length <= own;
+      }
+      return false;
+    });
+    const usable = inBar.filter((m) => !disabled(m.top));
+    const sigs = usable.map((m) => styleOf(m.top));
+    const unique = usable.filter((m, i) => sigs.filter((x) => x === sigs[i]).length === 1);
+    if (unique.length === 1 && usable.length >= 3) unique[0].kinds.add("style");
+    // The first kind of marker that marks some items but not all of them decides.
+    for (const kind of ["aria", "class", "strong", "style", "nolink"]) {
+      const marked = inBar.filter((m) => m.kinds.has(kind));
+      if (marked.length > 0 && marked.length < inBar.length) {
+        return Array.from(new Set(marked.map((m) => items[m.idx])));
+      }
+    }
+    return [];
+  };
+
+  // Page header: the title line a person reads at the top.
+  const header = [];
+  for (const el of document.querySelectorAll(
+    "header,[role=banner],h1,#header,.header,#title,.title")) {
+    if (vis(el)) header.push(txt(el));
+    if (header.length > 6) break;
+  }
+
+  const errors = [];
+  const taken = [];
+  for (const el of document.querySelectorAll(
+    "[role=alert],[class*=error],[class*=Error],[class*=err],[class*=alert],[class*=warn]")) {
+    if (!vis(el) || taken.some((t) => t.contains(el))) continue;
+    const t = txt(el);
+    if (t) { errors.push(t); taken.push(el); }
+  }
+
+  return {
+    title: clean(document.title),
+    header: header.join(" "),
+    headings: headings.filter((h) => h),
+    labels: labels.filter((l) => l),
+    buttons,
+    steps: currentItems(opts.steps),
+    tabs: currentItems(opts.tabs),
+    text: document.body ? document.body.innerText : "",
+    errors,
+  };
+}

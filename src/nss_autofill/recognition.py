@@ -1,0 +1,389 @@
+"""Recognition: which catalogue page the browser shows, decided from what a person sees.
+
+``read_facts`` reads the page once (title, header, headings, row labels, button captions, the
+highlighted step and tab, the visible text, error messages); ``recognise`` is pure and matches
+those facts against every page's signals. Exactly one page whose signals all hold is the
+answer; none or several give ``page=None`` with the candidates and the signals that failed, so
+the caller can stop and tell the operator instead of guessing.
+
+Texts are compared by *keys* (see ``text_key`` and ``label_key``): NFKC, no white space of any
+width, no ※ marks, and for labels no bracketed input hints such as (全角) or (半角数字7桁).
+
+Example::
+
+    >>> facts = read_facts(page, cat.site)
+    >>> recognise(cat, facts).page.id
+    'temp-apply'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+from tenacity import retry, retry_if_exception, stop_after_attempt
+
+from .catalogue import Catalogue, PageSpec, Signal, SiteSpec
+
+# --------------------------------------------------------------------------- text keys
+
+_WS_RE = re.compile(r"[\s\u00a0\u3000\u200b]+")
+_MARKER_RE = re.compile(r"※?[(\[【<〔]?(必須|任意)[)\]】>〕]?$|^[(\[【<〔]?(必須|任意)[)\]】>〕]※?")
+_EXAMPLE_RE = re.compile(r"例[):：].*$")
+_NUMBERING_RE = re.compile(r"^(\(\d{1,2}\)|\d{1,2}[.)．])")
+_TRAIL_BRACKET_RE = re.compile(r"(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>)$")
+_LEAD_BRACKET_RE = re.compile(r"^(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>)")
+# A bracket is an input hint (dropped) when it speaks about the input, not about the thing:
+# (全角), (半角数字7桁), (必須), (20文字以内), (例:…). Brackets that name the thing, such as
+# (フリガナ), (確認用), (都道府県), (市区町村・番地), (建物名等), (有料分), carry none of these
+# words and are kept; a bracket that is itself part of a catalogue label is always kept.
+HINT_WORDS = (
+    "全角", "半角", "数字", "桁", "文字", "英字", "英数", "大文字", "小文字", "記号",
+    "ハイフン", "必須", "任意", "例", "以内", "以下", "以上", "省略", "形式", "入力",
+    "選択", "yyyy", "YYYY", "注",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def text_key(text: str) -> str:
+    """Key for headings, captions and visible text: NFKC, no spaces, no ※ marks.
+
+    >>> text_key("申込内容確認へ　進む")
+    '申込内容確認へ進む'
+    """
+    out = unicodedata.normalize("NFKC", text)
+    out = _WS_RE.sub("", out).replace("※", "")
+    return out.strip("*")
+
+
+def _is_hint(bracket: str) -> bool:
+    inner = bracket[1:-1]
+    return inner == "" or any(w in inner for w in HINT_WORDS)
+
+
+def label_key(text: str, keep: Iterable[str] = ()) -> str:
+    """Key for a form label: ``text_key`` minus marks, numbering and bracketed input hints.
+
+    ``keep`` holds label keys known to end in a bracket (``氏名(フリガナ)``); they are never cut.
+
+    >>> label_key("企業名 (全角) ※必須")
+    '企業名'
+    >>> label_key("氏名（フリガナ）")
+    '氏名(フリガナ)'
+    """
+    return _label_key(text, keep if isinstance(keep, frozenset) else frozenset(keep))
+
+
+@lru_cache(maxsize=4096)
+def _label_key(text: str, keep_set: frozenset[str]) -> str:
+    out = unicodedata.normalize("NFKC", text)
+    out = _WS_RE.sub("", out)
+    for _ in range(4):
+        before = out
+        out = _MARKER_RE.sub("", out).replace("※", "").strip("*:：")
+        out = _EXAMPLE_RE.sub("", out) if out not in keep_set else out
+        out = _NUMBERING_RE.sub("", out) if out not in keep_set else out
+        m = _TRAIL_BRACKET_RE.search(out)
+        if m and out not in keep_set and _is_hint(m.group(0)) and m.start() > 0:
+            out = out[: m.start()]
+        m = _LEAD_BRACKET_RE.search(out)
+        if m and out not in keep_set and _is_hint(m.group(0)) and m.end() < len(out):
+            out = out[m.end() :]
+        if out == before:
+            break
+    return out
+
+
+_KNOWN: dict[int, tuple[Catalogue, frozenset[str]]] = {}
+
+
+def known_labels(catalogue: Catalogue) -> frozenset[str]:
+    """Every label, alias, part and label signal the catalogue names, as keys (cached)."""
+    hit = _KNOWN.get(id(catalogue))
+    if hit is not None and hit[0] is catalogue:
+        return hit[1]
+    out: set[str] = set()
+    for page in catalogue.pages:
+        for f in page.fields:
+            for name in (f.label, *f.aliases, *f.parts, f.group, f.parent):
+                if name:
+                    out.add(text_key(name))
+        for s in page.signals:
+            if s.label is not None:
+                out.add(text_key(s.label))
+    keys = frozenset(out)
+    _KNOWN[id(catalogue)] = (catalogue, keys)
+    return keys
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What a person sees on the page, as raw texts (keys are computed when compared)."""
+
+    title: str = ""
+    header: str = ""
+    headings: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    buttons: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()  # highlighted step-bar items, in catalogue spelling
+    tabs: tuple[str, ...] = ()  # highlighted tab-bar items, in catalogue spelling
+    text: str = ""
+    errors: tuple[str, ...] = ()  # texts of visible error/alert elements
+
+    @classmethod
+    def from_js(cls, data: dict[str, Any]) -> PageFacts:
+        def tup(name: str) -> tuple[str, ...]:
+            return tuple(str(x) for x in data.get(name) or ())
+
+        return cls(
+            title=str(data.get("title") or ""),
+            header=str(data.get("header") or ""),
+            headings=tup("headings"),
+            labels=tup("labels"),
+            buttons=tup("buttons"),
+            steps=tup("steps"),
+            tabs=tup("tabs"),
+            text=str(data.get("text") or ""),
+            errors=tup("errors"),
+        )
+
+
+def load_js(name: str) -> str:
+    """The source of a page script shipped in ``nss_autofill/js``."""
+    return _load_js(name)
+
+
+@lru_cache(maxsize=8)
+def _load_js(name: str) -> str:
+    return resources.files("nss_autofill").joinpath("js", name).read_text(encoding="utf-8")
+
+
+def _navigating(exc: BaseException) -> bool:
+    """A page script raced with a navigation: reading again after the load succeeds."""
+    if not isinstance(exc, PlaywrightError):
+        return False
+    msg = str(exc)
+    return "context was destroyed" in msg or "navigat" in msg.lower()
+
+
+def evaluate(page: Page, script: str, arg: Any = None) -> Any:
+    """``page.evaluate`` that survives a navigation racing with it (up to 3 tries)."""
+
+    @retry(retry=retry_if_exception(_navigating), stop=stop_after_attempt(3), reraise=True)
+    def attempt() -> Any:
+        try:
+            return page.evaluate(script, arg)
+        except PlaywrightError as exc:
+            if _navigating(exc):
+                page.wait_for_load_state("domcontentloaded", timeout=5000)
+            raise
+
+    return attempt()
+
+
+# Page scripts are installed once per document as hidden functions and then called by name:
+# sending and compiling a 10 kB script on every call costs 10-100 ms, a call costs ~1 ms.
+# Installing goes through Playwright's evaluate (not the page's eval), so a page's CSP is moot.
+_REGISTRY = "__nssAutofill"
+_MISSING = "__nssaf_missing__"
+_CALL_JS = f"""([name, arg]) => {{
+  const reg = window.{_REGISTRY};
+  return reg && reg[name] ? reg[name](arg) : "{_MISSING}";
+}}"""
+
+
+def _install_js(name: str) -> str:
+    return f"""() => {{
+  if (!window.{_REGISTRY}) {{
+    Object.defineProperty(window, "{_REGISTRY}", {{value: {{}}, enumerable: false}});
+  }}
+  window.{_REGISTRY}[{name!r}] = {load_js(name)};
+}}"""
+
+
+def run_js(page: Page, name: str, arg: Any = None) -> Any:
+    """Call the page script ``js/<name>`` with ``arg``, installing it in the document if new."""
+    out = evaluate(page, _CALL_JS, [name, arg])
+    if isinstance(out, str) and out == _MISSING:
+        evaluate(page, _install_js(name))
+        out = evaluate(page, _CALL_JS, [name, arg])
+        if isinstance(out, str) and out == _MISSING:  # navigated in between: plain call
+            out = evaluate(page, load_js(name), arg)
+    return out
+
+
+def read_facts(page: Page, site: SiteSpec | Catalogue) -> PageFacts:
+    """Read the page's facts in one ``evaluate`` pass; ``site`` gives the step and tab items."""
+    if isinstance(site, Catalogue):
+        site = site.site
+    data = run_js(page, "facts.js", {"steps": list(site.steps), "tabs": list(site.tabs)})
+    return PageFacts.from_js(data)
+
+
+def wait_settled(page: Page, timeout_ms: float = 5000, quiet_ms: int = 20) -> bool:
+    """Wait until the page has loaded and its DOM was quiet for ``quiet_ms``; bounded.
+
+    Returns False if the page was still changing when ``timeout_ms`` ran out (the caller reads
+    the page anyway; recognition then says what it sees).
+    """
+    try:
+        page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
+        return bool(evaluate(page, _QUIET_JS, {"quiet": quiet_ms, "max": timeout_ms}))
+    except PlaywrightError:
+        return False
+
+
+_QUIET_JS = """
+({quiet, max}) => new Promise((resolve) => {
+  const start = performance.now();
+  let last = start;
+  const obs = new MutationObserver(() => { last = performance.now(); });
+  obs.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  const tick = () => {
+    const now = performance.now();
+    if (document.readyState === "complete" && now - last >= quiet) {
+      obs.disconnect(); resolve(true);
+    } else if (now - start >= max) {
+      obs.disconnect(); resolve(false);
+    } else {
+      setTimeout(tick, Math.min(quiet, 10));
+    }
+  };
+  tick();
+})
+"""
+
+# --------------------------------------------------------------------------- recognise
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One catalogue page and how its signals fared against the facts."""
+
+    page_id: str
+    held: tuple[str, ...]
+    failed: tuple[str, ...]
+
+    @property
+    def matched(self) -> bool:
+        return not self.failed
+
+    def describe(self) -> str:
+        n = len(self.held) + len(self.failed)
+        failed = ", ".join(self.failed) or "none"
+        return f"{self.page_id} ({len(self.held)}/{n} signals; failed: {failed})"
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """The page shown, or ``None`` with the candidates and why."""
+
+    page: PageSpec | None
+    candidates: tuple[Candidate, ...]
+    reason: str
+    validation_errors: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Keys:
+    title: str
+    header: str
+    headings: frozenset[str]
+    labels: frozenset[str]
+    buttons: frozenset[str]
+    steps: frozenset[str]
+    tabs: frozenset[str]
+    text: str
+
+
+def _keys(facts: PageFacts, keep: frozenset[str]) -> _Keys:
+    return _Keys(
+        title=text_key(facts.title),
+        header=text_key(facts.header),
+        headings=frozenset(text_key(h) for h in facts.headings),
+        labels=frozenset(label_key(x, keep) for x in facts.labels),
+        buttons=frozenset(text_key(b) for b in facts.buttons),
+        steps=frozenset(text_key(s) for s in facts.steps),
+        tabs=frozenset(text_key(t) for t in facts.tabs),
+        text=text_key(facts.text),
+    )
+
+
+def signal_holds(signal: Signal, keys: _Keys, keep: frozenset[str]) -> bool:
+    kind, value = signal.kind, signal.value
+    if kind == "label":
+        return label_key(value, keep) in keys.labels
+    v = text_key(value)
+    if kind == "step":
+        return v in keys.steps
+    if kind == "tab":
+        return v in keys.tabs
+    if kind == "heading":
+        return v in keys.headings
+    if kind == "button":
+        return v in keys.buttons
+    if kind == "text":
+        return v in keys.text
+    if kind == "title":
+        return v in keys.title or v in keys.header
+    if kind == "absent":
+        return v not in keys.text
+    raise ValueError(f"unknown signal kind {kind!r}")
+
+
+def recognise(catalogue: Catalogue, facts: PageFacts) -> Recognition:
+    """Match ``facts`` against every catalogue page; exactly one full match or none."""
+    keep = known_labels(catalogue)
+    keys = _keys(facts, keep)
+    cands: list[Candidate] = []
+    for page in catalogue.pages:
+        held: list[str] = []
+        failed: list[str] = []
+        for s in page.signals:
+            (held if signal_holds(s, keys, keep) else failed).append(s.describe())
+        cands.append(Candidate(page.id, tuple(held), tuple(failed)))
+    errors = _validation_errors(catalogue.site, facts, keys)
+    full = [c for c in cands if c.matched]
+    if len(full) == 1:
+        return Recognition(catalogue.page(full[0].page_id), (full[0],), "", errors)
+    if full:
+        ids = ", ".join(c.page_id for c in full)
+        return Recognition(None, tuple(full), f"several pages match: {ids}", errors)
+    ranked = sorted(
+        (c for c in cands if c.held),
+        key=lambda c: (len(c.failed), -len(c.held)),
+    )[:5]
+    if not ranked:
+        return Recognition(None, (), "no catalogue page matches (no signal holds)", errors)
+    return Recognition(
+        None,
+        tuple(ranked),
+        "no catalogue page matches; closest: " + "; ".join(c.describe() for c in ranked[:3]),
+        errors,
+    )
+
+
+def _validation_errors(site: SiteSpec, facts: PageFacts, keys: _Keys) -> tuple[str, ...]:
+    """The site's "rejected" message(s) plus per-field messages, when the site says so.
+
+    Error-styled elements alone are not enough (pages keep empty or generic alert boxes); one of
+    ``site.validation_error`` must be visible for the page to count as rejected.
+    """
+    found = [t for t in site.validation_error if text_key(t) in keys.text]
+    if not found:
+        return ()
+    out = list(found)
+    for e in facts.errors:
+        if all(text_key(e) != text_key(f) for f in out):
+            out.append(e)
+    return tuple(out)

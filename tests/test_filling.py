@@ -1,0 +1,271 @@
+"""Filling: every fillable page from every example profile, read back and as posted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Locator, Page
+
+from nss_autofill.catalogue import PageKind, PageSpec, load_catalogue
+from nss_autofill.filling import (
+    FieldResult,
+    FillMemory,
+    _date_key,
+    fill_page,
+    press_and_settle,
+)
+from nss_autofill.locating import find_option, locate_button, locate_field, scan_form
+from nss_autofill.mock.server import MockSite
+from nss_autofill.planning import PagePlan, build_context, plan_page
+from nss_autofill.profile import load_profile
+from nss_autofill.recognition import label_key, text_key, wait_settled
+
+ROOT = Path(__file__).resolve().parent.parent
+CAT = load_catalogue()
+PROFILES = sorted(p.stem for p in (ROOT / "profiles").glob("*.yaml"))
+FILLABLE = [p.id for p in CAT.pages if p.kind in (PageKind.FORM, PageKind.CONFIRM) and p.fields]
+GOOD = {"filled", "unchanged", "skipped-no-value", "manual"}
+
+
+def press(locator: Locator, caption: str) -> None:
+    """Stands in for the guard in these tests: the caption must be what the control shows."""
+    shown = locator.evaluate("e => (e.tagName === 'INPUT' ? e.value : e.textContent).trim()")
+    assert text_key(shown) == text_key(caption)
+    locator.click()
+
+
+def _context(profile: str, spec: PageSpec) -> dict[str, Any]:
+    ctx = build_context(load_profile(ROOT / "profiles" / f"{profile}.yaml").model_dump())
+    if spec.repeat is not None:
+        ctx[spec.repeat.as_] = ctx[spec.repeat.for_each][0]
+    return ctx
+
+
+def _open(page: Page, site: MockSite, page_id: str) -> None:
+    page.goto(site.url_for(page_id))
+    wait_settled(page, 3000)
+
+
+def _expected_post(page: Page, spec: PageSpec, plan: PagePlan) -> dict[str, list[str] | None]:
+    """Input name → the value the form must post for every planned top-level field."""
+    model = scan_form(page)
+    out: dict[str, list[str] | None] = {}
+    for pf in plan.fields:
+        if pf.status != "fill":
+            continue
+        loc = locate_field(model, spec, pf.spec)
+        assert loc.ok, loc.problem
+        kind = pf.spec.control
+        if kind in ("text", "textarea", "split_text"):
+            for ctl, v in zip(loc.controls, pf.values, strict=False):
+                out[ctl.name] = [v]
+        elif kind in ("select", "date3"):
+            key = _date_key if kind == "date3" else label_key
+            for ctl, v in zip(loc.controls, pf.values, strict=True):
+                opt = next(o for o in ctl.options if key(o.text) == key(v))
+                out[ctl.name] = [opt.value]
+        elif kind == "radio":
+            (hit,) = find_option(loc.controls, pf.values[0])
+            out[hit.name] = [hit.value]
+        elif kind == "checkbox":
+            ctl = loc.controls[0]
+            out[ctl.name] = [ctl.value or "on"] if pf.values[0] == "on" else None
+    return out
+
+
+def _bad(results: list[FieldResult]) -> list[FieldResult]:
+    return [r for r in results if r.status not in GOOD]
+
+
+# every example profile on the classic markup; the richest one on the modern markup too
+COMBOS = [("classic", p) for p in PROFILES] + [("modern", "two-codes-billing")]
+
+
+@pytest.mark.parametrize(("site_style", "profile"), COMBOS)
+@pytest.mark.parametrize("page_id", FILLABLE)
+def test_fill_read_back_and_post(
+    page: Page, any_mock_site: MockSite, page_id: str, profile: str
+) -> None:
+    mock_site = any_mock_site
+    spec = CAT.page(page_id)
+    ctx = _context(profile, spec)
+    plan = plan_page(spec, ctx)
+    _open(page, mock_site, page_id)
+    results = fill_page(page, spec, plan, FillMemory(), press, ctx)
+    assert not _bad(results), _bad(results)
+    filled = {r.field_id for r in results if r.status in ("filled", "unchanged")}
+    assert filled >= {pf.spec.id for pf in plan.all_fields if pf.status == "fill"}
+    if not spec.forward or spec.kind == PageKind.CONFIRM:
+        return
+    expected = _expected_post(page, spec, plan)
+    before = len(mock_site.posts)
+    btn = locate_button(scan_form(page), spec, spec.forward[0])
+    assert not isinstance(btn, str), btn
+    assert press_and_settle(page, press, page.locator(btn.selector), btn.caption)
+    posts = [p for p in mock_site.posts[before:] if p.page_id == page_id]
+    assert posts, "the forward button posted nothing"
+    got = posts[-1].fields
+    for name, want in expected.items():
+        if want is None:
+            assert name not in got or got[name] == [""], name
+        else:
+            assert got.get(name) == want, (name, got.get(name), want)
+
+
+def _tanto(page: Page, site: MockSite) -> tuple[PageSpec, PagePlan, dict[str, Any]]:
+    spec = CAT.page("apply-tanto")
+    ctx = _context("example", spec)
+    _open(page, site, "apply-tanto")
+    return spec, plan_page(spec, ctx), ctx
+
+
+def _by_id(results: list[FieldResult]) -> Mapping[str, FieldResult]:
+    return {r.field_id: r for r in results}
+
+
+def test_operator_edit_survives_a_refill(page: Page, mock_site: MockSite) -> None:
+    spec, plan, ctx = _tanto(page, mock_site)
+    memory = FillMemory()
+    first = _by_id(fill_page(page, spec, plan, memory, press, ctx))
+    assert first["department"].status in ("filled", "unchanged")
+    model = scan_form(page)
+    dept = locate_field(model, spec, spec.field("department")).controls[0]
+    page.locator(dept.selector).fill("総務部")  # the operator's own edit
+    _reshow(page)
+    again = _by_id(fill_page(page, spec, plan, memory, press, ctx))
+    assert again["department"].status == "kept-operator-value"
+    assert again["phone"].status == "unchanged"
+    dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
+    assert dept.value == "総務部"
+
+
+def _reshow(page: Page) -> None:
+    """Show the page again as a server would after a validation error: current values as HTML."""
+    html = page.evaluate(
+        """() => {
+          for (const e of document.querySelectorAll('input')) {
+            const box = e.type === 'radio' || e.type === 'checkbox';
+            if (box) e.toggleAttribute('checked', e.checked);
+            else e.setAttribute('value', e.value);
+          }
+          for (const o of document.querySelectorAll('option')) {
+            o.toggleAttribute('selected', o.selected);
+          }
+          return document.documentElement.outerHTML;
+        }"""
+    )
+    page.set_content(html)
+
+
+def test_operator_radio_choice_survives_and_profile_change_applies(
+    page: Page, mock_site: MockSite
+) -> None:
+    spec = CAT.page("apply-plan")
+    ctx = _context("example", spec)
+    _open(page, mock_site, "apply-plan")
+    memory = FillMemory()
+    fill_page(page, spec, plan_page(spec, ctx), memory, press, ctx)
+    radios = locate_field(scan_form(page), spec, spec.field("statistics")).controls
+    other = next(r for r in radios if not r.checked)
+    page.locator(other.selector).check()  # the operator's choice
+    _reshow(page)
+    ctx2 = {
+        **ctx,
+        "plan": {
+            **ctx["plan"],
+            "general_naccs": "A" if ctx["plan"]["general_naccs"] == "B" else "B",
+        },
+    }
+    res = _by_id(fill_page(page, spec, plan_page(spec, ctx2), memory, press, ctx2))
+    assert res["statistics"].status == "kept-operator-value"
+    assert (
+        res["general_naccs"].status == "filled"
+    )  # still the tool's own choice: follows the profile
+    assert res["bonded_archive"].status == "unchanged"
+
+
+def test_site_prefill_is_reported_and_corrected(page: Page, mock_site: MockSite) -> None:
+    spec, plan, ctx = _tanto(page, mock_site)
+    dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
+    page.locator(dept.selector).fill("営業部")
+    page.evaluate(f"() => document.querySelector('{dept.selector}').defaultValue = '営業部'")
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    assert res["department"].status == "filled"
+    assert "prefilled by the site" in res["department"].detail
+
+
+def test_maxlength_truncation_is_a_mismatch(page: Page, mock_site: MockSite) -> None:
+    spec, plan, ctx = _tanto(page, mock_site)
+    ctx = {**ctx, "applicant": {**ctx["applicant"], "department": "物流部" * 20}}
+    plan = plan_page(spec, ctx)
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    assert res["department"].status == "mismatch"
+    assert "truncated to 40 characters" in res["department"].detail
+
+
+def test_missing_option_is_reported(page: Page, mock_site: MockSite) -> None:
+    spec = CAT.page("apply-office")
+    ctx = _context("example", spec)
+    ctx = {**ctx, "company": {**ctx["company"], "prefecture": "東京府"}}
+    _open(page, mock_site, "apply-office")
+    res = _by_id(fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press, ctx))
+    assert res["prefecture"].status == "error"
+    assert "no option '東京府'" in res["prefecture"].detail
+    assert res["company_name"].status == "filled"
+
+
+def test_missing_field_is_reported_not_guessed(page: Page, mock_site: MockSite) -> None:
+    spec, plan, ctx = _tanto(page, mock_site)
+    page.evaluate(
+        "() => { for (const th of document.querySelectorAll('th'))"
+        " if (th.textContent.trim().startsWith('部署名')) th.textContent = '所属'; }"
+    )
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    assert res["department"].status == "error"
+    assert "no control labelled" in res["department"].detail
+    assert res["phone"].status == "filled"
+
+
+@pytest.mark.nobrowser
+def test_date_key() -> None:
+    assert [_date_key(x) for x in ("2027年", "02", "2月", "１日", "2027")] == [
+        "2027",
+        "2",
+        "2",
+        "1",
+        "2027",
+    ]
+
+
+def test_date_with_era_years_and_padded_months(page: Page) -> None:
+    years = "".join(f"<option value='{n}'>令和{n}年</option>" for n in range(7, 11))
+    months = "".join(f"<option value='{m:02d}'>{m:02d}月</option>" for m in range(1, 13))
+    days = "".join(f"<option>{d:02d}</option>" for d in range(1, 32))
+    page.set_content(
+        "<table><tr><th>利用開始希望日<span>※必須</span></th><td>"
+        f"<select name=y><option value=''></option>{years}</select>"
+        f"<select name=m><option value=''></option>{months}</select>"
+        f"<select name=d><option value=''></option>{days}</select></td></tr></table>"
+    )
+    spec = PageSpec.model_validate(
+        {
+            "id": "t",
+            "name": "t",
+            "kind": "form",
+            "phase": 2,
+            "signals": [{"text": "x"}],
+            "fields": [
+                {"id": "d", "label": "利用開始希望日", "control": "date3", "value": "c.start"}
+            ],
+        }
+    )
+    ctx = {"c": {"start": "2027-04-01"}}
+    (res,) = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press, ctx)
+    assert res.status == "filled", res
+    got = page.evaluate(
+        "() => ['y', 'm', 'd'].map(n => document.querySelector(`[name=${n}]`).value)"
+    )
+    assert got == ["9", "04", "01"]

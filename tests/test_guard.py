@@ -1,0 +1,892 @@
+"""The guard: the tool never presses consent / final-submit controls, and no page script can.
+
+Every browser test asserts on **what the mock server received** (``guarded_posts()`` empty,
+also checked by the autouse fixture in conftest) and on the guard's own records: the press
+records of :class:`Guard` and the attempts the browser-side script reported (``Guard.blocked``).
+Each hostile trigger also runs once *without* the guard against a harmless POST path, which
+proves the page really submits when nothing stops it (so "nothing arrived" means "stopped").
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Locator, Page, Route
+
+from nss_autofill import guard as guard_module
+from nss_autofill.catalogue import Catalogue, PageSpec, load_catalogue
+from nss_autofill.guard import (
+    NEVER_SAFE,
+    Guard,
+    GuardRefused,
+    PressRecord,
+    SimulatedOperator,
+    UnsafeCatalogue,
+    caption_key,
+    is_loopback_origin,
+)
+from nss_autofill.mock.server import MockSite
+
+FINAL = "申込内容を登録する"
+CONSENT = "システム利用規定に同意する"
+CAT = load_catalogue()
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _html(body: str, script: str = "") -> str:
+    return (
+        '<!doctype html><html lang="ja"><head><meta charset="utf-8">'
+        "<title>NACCSサポートシステム</title></head><body>"
+        f"{body}<script>{script}</script></body></html>"
+    )
+
+
+def _wait(cond: Callable[[], bool], page: Page, timeout: float = 3.0) -> bool:
+    """Poll ``cond`` while letting Playwright deliver events (binding calls) to Python."""
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(50)
+    return True
+
+
+def _poll(cond: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Poll a server-side condition without touching the browser."""
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def _control(page: Page, caption: str) -> Locator:
+    """The button or link a person reads as ``caption`` (the mock uses both)."""
+    return page.get_by_role("button", name=caption, exact=True).or_(
+        page.get_by_role("link", name=caption, exact=True)
+    )
+
+
+def _script(page: Page, fn: str) -> None:
+    """Run the page-script function ``fn`` in its own task, as a page's own code would (and so
+    that no evaluate waits across the navigation a submission starts)."""
+    page.evaluate("(src) => { setTimeout((0, eval)('(' + src + ')'), 0); }", fn)
+
+
+def _settle(page: Page) -> None:
+    """Give a stray submission time to reach the server."""
+    page.wait_for_timeout(400)
+
+
+@pytest.fixture
+def guard(context: BrowserContext) -> Guard:
+    """A guard from the shipped catalogue; the context's waits are bounded (no test hangs)."""
+    context.set_default_timeout(15_000)
+    context.set_default_navigation_timeout(15_000)
+    return Guard(CAT)
+
+
+@pytest.fixture
+def armed_page(context: BrowserContext, guard: Guard) -> Iterator[Page]:
+    """A fresh page in a context with the guard installed before anything loads."""
+    guard.install(context)
+    page = context.new_page()
+    yield page
+    page.close()
+
+
+def _open(page: Page, site: MockSite, path: str, html: str, kind: str = "final") -> str:
+    url = site.add_page(path, html, post_kind=kind)
+    page.goto(url)
+    return url
+
+
+# A form whose first submit button is the final submit, with a text field before it.
+_FINAL_FORM = f"""
+<form id="f" method="post" action="">
+  <label for="memo">備考</label><input type="text" id="memo" name="memo" value="x">
+  <input type="submit" id="final" name="btnTouroku" value="{FINAL}">
+  <button type="button" id="next" onclick="document.forms[0].submit()">次へ</button>
+</form>
+"""
+
+# --------------------------------------------------------------------------- (1) real pages
+
+
+def _refuse(guard: Guard, page: Page, selector: str, caption: str, spec: PageSpec | None) -> str:
+    with pytest.raises(GuardRefused) as info:
+        guard.press(page, page.locator(selector), caption, spec)
+    assert guard.records[-1].outcome == "refused"
+    assert guard.records[-1].by == "tool"
+    return info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("page_id", "caption"),
+    [("terms", CONSENT), ("temp-confirm", FINAL), ("apply-confirm", FINAL)],
+)
+def test_press_refuses_every_guarded_control_on_the_fixture_pages(
+    armed_page: Page, guard: Guard, mock_site: MockSite, page_id: str, caption: str
+) -> None:
+    page = armed_page
+    page.goto(mock_site.url_for(page_id))
+    spec = CAT.page(page_id)
+    control = _control(page, caption)
+    assert control.count() == 1, f"{page_id} shows {caption}"
+    # asked by its own caption, with and without the page spec
+    for s in (spec, None):
+        with pytest.raises(GuardRefused):
+            guard.press(page, control, caption, s)
+    # a harmless caption asked for, but the DOM reads the guarded one
+    for harmless in ("次へ", "戻る", "反映"):
+        with pytest.raises(GuardRefused) as info:
+            guard.press(page, control, harmless, spec)
+        assert caption in info.value.reason
+    # decorated variants of the caption are still the caption
+    for variant in (caption + " ", "\u3000" + caption, caption[:3] + "\u200b" + caption[3:]):
+        with pytest.raises(GuardRefused):
+            guard.press(page, control, variant, spec)
+    _settle(page)
+    assert mock_site.guarded_posts() == []
+    assert guard.records
+    assert all(r.outcome == "refused" for r in guard.records)
+    assert not any(r.outcome == "pressed" for r in guard.records)
+
+
+def test_press_refuses_deny_list_captions_on_an_unknown_page(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    body = "".join(
+        f'<form method="post" action=""><button type="button" id="b{i}">{c}</button></form>'
+        for i, c in enumerate(("同意する", "送信", "確定", "申請", "提出する"))
+    )
+    _open(armed_page, mock_site, "/hostile/deny", _html(body))
+    for i, cap in enumerate(("同意する", "送信", "確定", "申請", "提出する")):
+        reason = _refuse(guard, armed_page, f"#b{i}", cap, None)
+        assert "caption asked for" in reason
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_deny_list_caption_classed_safe_on_the_page_is_pressed(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """「同意しない」 holds 同意 but the terms page classes it navigation: pressed there only."""
+    body = (
+        '<button type="button" id="no" onclick="this.textContent=\'押された\'">同意しない</button>'
+    )
+    _open(armed_page, mock_site, "/hostile/no", _html(body))
+    _refuse(guard, armed_page, "#no", "同意しない", None)
+    _refuse(guard, armed_page, "#no", "同意しない", CAT.page("temp-apply"))
+    guard.press(armed_page, armed_page.locator("#no"), "同意しない", CAT.page("terms"))
+    assert armed_page.locator("#no").inner_text() == "押された"
+    assert guard.records[-1] == PressRecord("同意しない", "terms", "pressed", "tool", "")
+
+
+def test_press_clicks_a_safe_control_and_records_it(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    page = armed_page
+    page.goto(mock_site.url_for("temp-apply"))
+    spec = CAT.page("temp-apply")
+    back = _control(page, "戻る")
+    # a caption the DOM does not show is refused
+    reason = _refuse(guard, page, "text=戻る >> nth=0", "次へ", spec)
+    assert "not the caption asked" in reason
+    guard.press(page, back, "戻る", spec)
+    assert guard.records[-1].outcome == "pressed"
+    assert mock_site.guarded_posts() == []
+
+
+def _served_page_ids() -> list[str]:
+    from nss_autofill.mock.flow import BY_ID
+
+    return [p.id for p in CAT.pages if p.id in BY_ID]
+
+
+@pytest.mark.parametrize("page_id", _served_page_ids())
+def test_every_fixture_page_safe_controls_pass_and_guarded_ones_do_not(
+    armed_page: Page, guard: Guard, mock_site: MockSite, page_id: str
+) -> None:
+    """No false positives the session would trip on: every navigation/choice/helper control the
+    catalogue lists passes the checks on its page; every consent/final control is refused."""
+    page = armed_page
+    page.goto(mock_site.url_for(page_id))
+    spec = CAT.page(page_id)
+    checked = 0
+    for b in spec.buttons:
+        loc = _control(page, b.caption)
+        for i in range(loc.count()):
+            if b.cls.guarded:
+                with pytest.raises(GuardRefused):
+                    guard.check(loc.nth(i), b.caption, spec)
+            else:
+                guard.check(loc.nth(i), b.caption, spec)
+            checked += 1
+    if spec.buttons:
+        assert checked, f"no catalogue button of {page_id} is on the fixture page"
+    assert guard.records == []  # check() records nothing and clicks nothing
+    assert mock_site.posts == []
+
+
+# --------------------------------------------------------------------------- (2) six triggers
+# Each trigger runs on a hostile page. Armed: the guard is installed, the page's form posts to a
+# path the mock records as "final", and nothing may arrive. Control: no guard, a path recorded as
+# "other", and the same trigger must post (the page works; the guard is what stopped it).
+
+
+def _js_click(page: Page) -> None:
+    _script(page, "() => document.getElementById('final').click()")
+
+
+def _dispatch_click(page: Page) -> None:
+    _script(
+        page,
+        "() => document.getElementById('final').dispatchEvent("
+        "new MouseEvent('click', {bubbles: true, cancelable: true}))",
+    )
+
+
+def _synthetic_enter(page: Page) -> None:
+    # what a page script does to fake implicit submission: a synthetic Enter, then requestSubmit
+    _script(
+        page,
+        """() => {
+        const f = document.getElementById('memo');
+        f.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
+        f.form.requestSubmit();
+    }""",
+    )
+
+
+def _real_enter(page: Page) -> None:
+    # a trusted Enter, as a person's keyboard (the tool itself never presses keys)
+    page.locator("#memo").press("Enter")
+
+
+def _onclick_submit(page: Page) -> None:
+    # script clicks a harmless-looking button whose onclick calls form.submit()
+    _script(page, "() => document.getElementById('next').click()")
+
+
+def _script_submit(page: Page) -> None:
+    _script(page, "() => document.forms[0].submit()")
+
+
+def _request_submit_with_final(page: Page) -> None:
+    _script(page, "() => document.forms[0].requestSubmit(document.getElementById('final'))")
+
+
+def _borrowed_submit(page: Page) -> None:
+    # form.submit() taken from a fresh iframe's realm, which no init script patched yet
+    _script(
+        page,
+        """() => {
+        const fr = document.createElement('iframe');
+        document.body.appendChild(fr);
+        fr.contentWindow.HTMLFormElement.prototype.submit.call(document.forms[0]);
+    }""",
+    )
+
+
+def _sandboxed_realm_submit(page: Page) -> None:
+    # an iframe where no script (so no init script) may run still lends its realm's submit()
+    _script(
+        page,
+        """() => {
+        const fr = document.createElement('iframe');
+        fr.setAttribute('sandbox', 'allow-same-origin');
+        document.body.appendChild(fr);
+        fr.contentWindow.HTMLFormElement.prototype.submit.call(document.forms[0]);
+    }""",
+    )
+
+
+_FORM_TRIGGERS: dict[str, Callable[[Page], None]] = {
+    "js-el.click": _js_click,
+    "dispatchEvent-click": _dispatch_click,
+    "synthetic-enter+requestSubmit": _synthetic_enter,
+    "real-enter-in-field": _real_enter,
+    "onclick-form.submit": _onclick_submit,
+    "script-form.submit": _script_submit,
+    "requestSubmit(final)": _request_submit_with_final,
+    "borrowed-realm-submit": _borrowed_submit,
+    "sandboxed-realm-submit": _sandboxed_realm_submit,
+}
+
+
+# Which browser-side rule stops each trigger (the last report; earlier ones may come first).
+_LAYER = {
+    "js-el.click": "untrusted-click",
+    "dispatchEvent-click": "untrusted-click",
+    "synthetic-enter+requestSubmit": "form.requestSubmit",
+    "real-enter-in-field": "enter-in-field",
+    "onclick-form.submit": "form.submit",
+    "script-form.submit": "form.submit",
+    "requestSubmit(final)": "form.requestSubmit",
+    "borrowed-realm-submit": "form.submit",
+    "sandboxed-realm-submit": "form.submit",
+    "javascript-link-harmless-caption": "untrusted-javascript-link",
+    "javascript-link-guarded-caption": "untrusted-click",
+    "target-blank-form.submit": "form.submit",
+    "target-blank-el.click": "untrusted-click",
+    "submit-on-field-change": "form.submit",
+    "div-onclick-el.click": "untrusted-click",
+    "input-image-el.click": "untrusted-click",
+}
+
+
+def _run_trigger(
+    context: BrowserContext,
+    guard: Guard,
+    site: MockSite,
+    armed: bool,
+    name: str,
+    html: str,
+    trigger: Callable[[Page], None],
+) -> None:
+    if armed:
+        guard.install(context)
+    page = context.new_page()
+    path = f"/hostile/{'armed' if armed else 'control'}/{abs(hash(name))}"
+    _open(page, site, path, html, kind="final" if armed else "other")
+    trigger(page)
+    if armed:
+        assert _wait(lambda: bool(guard.blocked), page), f"{name}: nothing reported as blocked"
+        _settle(page)
+        assert site.posts == [], f"{name}: reached the server"
+        assert site.guarded_posts() == []
+        kinds = [b.kind for b in guard.blocked]
+        assert kinds[-1] == _LAYER[name], f"{name}: stopped by {kinds}, not {_LAYER[name]}"
+    else:
+        # The server thread records the POST: poll it without calling into the page, which
+        # may be in the middle of the navigation the submission started.
+        assert _poll(lambda: bool(site.posts)), f"{name}: the control page never posted"
+        assert guard.blocked == []
+
+
+@pytest.mark.parametrize("armed", [True, False], ids=["armed", "control"])
+@pytest.mark.parametrize("name", list(_FORM_TRIGGERS))
+def test_script_triggers_cannot_submit_the_final_form(
+    context: BrowserContext, guard: Guard, mock_site: MockSite, name: str, armed: bool
+) -> None:
+    _run_trigger(context, guard, mock_site, armed, name, _html(_FINAL_FORM), _FORM_TRIGGERS[name])
+
+
+_JS_LINK = (
+    _html(
+        f'<form method="post" action=""><input name="a" value="1">'
+        f'<input type="submit" value="{FINAL}"></form>'
+        '<a id="link" href="javascript:document.forms[0].submit()">次へ</a>'
+        f'<a id="link2" href="javascript:document.forms[0].submit()">{FINAL}</a>'
+    ),
+    {
+        "javascript-link-harmless-caption": "() => document.getElementById('link').click()",
+        "javascript-link-guarded-caption": "() => document.getElementById('link2').click()",
+    },
+)
+
+_BLANK = (
+    _html(
+        f'<form method="post" action="" target="_blank"><input name="a" value="1">'
+        f'<input type="submit" id="final" value="{FINAL}"></form>'
+    ),
+    {
+        "target-blank-form.submit": "() => document.forms[0].submit()",
+        "target-blank-el.click": "() => document.getElementById('final').click()",
+    },
+)
+
+_ONCHANGE = (
+    _html(
+        f'<form method="post" action=""><input name="a" id="a" value="">'
+        f'<input type="submit" value="{FINAL}"></form>',
+        "document.getElementById('a').addEventListener('change', (e) => e.target.form.submit());",
+    ),
+    {
+        "submit-on-field-change": "() => { const a = document.getElementById('a');"
+        " a.value = 'x'; a.dispatchEvent(new Event('change')); }",
+    },
+)
+
+_DISGUISED = (
+    _html(
+        f'<form method="post" action=""><input name="a" value="1"></form>'
+        f'<div id="div" onclick="document.forms[0].submit()">{FINAL}</div>'
+        f'<form method="post" action=""><input type="image" id="img" alt="{FINAL}" '
+        'src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="20"></form>'
+    ),
+    {
+        "div-onclick-el.click": "() => document.getElementById('div').click()",
+        "input-image-el.click": "() => document.getElementById('img').click()",
+    },
+)
+
+_OTHER_TRIGGERS = {
+    name: (html, js)
+    for html, table in (_JS_LINK, _BLANK, _ONCHANGE, _DISGUISED)
+    for name, js in table.items()
+}
+
+
+@pytest.mark.parametrize("armed", [True, False], ids=["armed", "control"])
+@pytest.mark.parametrize("name", list(_OTHER_TRIGGERS))
+def test_links_blank_targets_change_handlers_and_disguises_cannot_submit(
+    context: BrowserContext, guard: Guard, mock_site: MockSite, name: str, armed: bool
+) -> None:
+    html, js = _OTHER_TRIGGERS[name]
+    _run_trigger(context, guard, mock_site, armed, name, html, lambda p: _script(p, js))
+
+
+def test_the_tools_own_press_of_a_harmless_button_cannot_submit_a_guarded_form(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """「次へ」 (type=button) passes the Python checks; its onclick calls form.submit() on the
+    final form. The tool's click is trusted but marked, so it is not a person's: blocked."""
+    _open(armed_page, mock_site, "/hostile/tool-next", _html(_FINAL_FORM))
+    guard.press(armed_page, armed_page.locator("#next"), "次へ", None)
+    assert guard.records[-1].outcome == "pressed"
+    assert _wait(lambda: bool(guard.blocked), armed_page)
+    assert guard.blocked[0].kind == "form.submit"
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_press_refuses_a_submit_control_of_a_guarded_form(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    body = (
+        f'<form method="post" action=""><input type="submit" id="final" value="{FINAL}">'
+        '<input type="submit" id="back" value="戻る"></form>'
+        '<form method="post" action=""><button id="next2">次へ</button>'
+        f'<button type="button" id="x">{FINAL}</button></form>'
+    )
+    _open(armed_page, mock_site, "/hostile/shared-form", _html(body))
+    reason = _refuse(guard, armed_page, "#back", "戻る", CAT.page("temp-confirm"))
+    assert "would submit a form" in reason
+    reason = _refuse(guard, armed_page, "#next2", "次へ", None)
+    assert "would submit a form" in reason
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_press_refuses_disguised_controls(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    html, _ = _DISGUISED
+    body = (
+        f'<div id="wrap" onclick="void 0">次へ<input type="submit" value="{FINAL}"></div>'
+        f'<button id="labelled" aria-label="{FINAL}">次へ</button>'
+        f'<button id="titled" title="{FINAL}">次へ</button>'
+        f'<button id="imgbtn"><img alt="{FINAL}" src="data:,"></button>'
+        '<button id="fullwidth">申込内容を登録する</button>'
+    )
+    _open(armed_page, mock_site, "/hostile/disguised", html.replace("</body>", body + "</body>"))
+    for sel in ("#div", "#img", "#wrap", "#labelled", "#titled", "#imgbtn", "#fullwidth"):
+        _refuse(guard, armed_page, sel, "次へ", None)
+    _refuse(guard, armed_page, "#div", FINAL, None)
+    _refuse(guard, armed_page, "#img", FINAL, None)
+    _settle(armed_page)
+    assert mock_site.posts == []
+    assert not any(r.outcome == "pressed" for r in guard.records)
+
+
+def test_a_page_script_hiding_the_caption_from_the_page_world_is_still_refused(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """The page redefines value/innerText so in-page scripts read 「次へ」; Playwright's isolated
+    world still reads the real caption."""
+    script = """
+      const d = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+      Object.defineProperty(HTMLInputElement.prototype, 'value',
+        {get() { return '次へ'; }, set(v) { d.set.call(this, v); }});
+      Element.prototype.getAttribute = function () { return '次へ'; };
+    """
+    _open(armed_page, mock_site, "/hostile/liar", _html(_FINAL_FORM, script))
+    _refuse(guard, armed_page, "#final", "次へ", None)
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_a_caption_swapped_after_the_check_is_blocked_in_the_browser(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """On mousedown the page renames 「次へ」 into the final button: the tool's marked click
+    lands on a guarded control and the browser-side guard stops it."""
+    body = '<form method="post" action=""><input type="submit" id="sw" value="次へ"></form>'
+    script = (
+        "document.getElementById('sw').addEventListener('mousedown', "
+        f"(e) => {{ e.target.value = '{FINAL}'; }});"
+    )
+    _open(armed_page, mock_site, "/hostile/swap", _html(body, script))
+    guard.press(armed_page, armed_page.locator("#sw"), "次へ", None)
+    assert _wait(lambda: bool(guard.blocked), armed_page)
+    assert guard.blocked[0].kind == "tool-click"
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_the_formdata_backstop_alone_stops_script_submissions(
+    context: BrowserContext, guard: Guard, mock_site: MockSite
+) -> None:
+    """With the submit()/requestSubmit() patches and the submit listener taken out of the
+    script, the 'formdata' backstop still stops both (it catches a submit() from any realm)."""
+    script = guard.init_script()
+    cut = {
+        '_defineProperty(formProto, "submit", {': "({",
+        '_defineProperty(formProto, "requestSubmit", {': "({",
+        '_apply(_addListener, W, ["submit", onSubmit, opts]);': "",
+    }
+    for old, new in cut.items():
+        assert old in script
+        script = script.replace(old, new)
+    context.expose_binding(
+        "__nssGuardReport",
+        lambda source, entry: guard.blocked.append(
+            guard_module.BlockedAttempt(
+                entry["kind"], entry["caption"], entry["detail"], entry["url"]
+            )
+        ),
+    )
+    context.add_init_script(script=script)
+    page = context.new_page()
+    _open(page, mock_site, "/hostile/backstop", _html(_FINAL_FORM))
+    _script(page, "() => document.forms[0].submit()")
+    _script(page, "() => document.forms[0].requestSubmit()")
+    assert _wait(lambda: len(guard.blocked) >= 2, page)
+    assert [b.kind for b in guard.blocked] == ["formdata", "formdata"]
+    _settle(page)
+    assert mock_site.posts == []
+    assert page.evaluate("() => document.forms.length") == 1  # the form was put back
+
+
+_DO_SUBMIT = """
+function doSubmit(caption) {
+  const f = document.forms[0];
+  f.elements["hdnBtnNm"].value = caption;
+  f.submit();
+}
+"""
+_HIDDEN_FORM = '<form method="post" action=""><input type="hidden" name="hdnBtnNm" value=""></form>'
+
+
+def test_a_harmless_caption_whose_script_names_the_final_control_is_refused(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """「次へ」 that runs doSubmit('申込内容を登録する') (the mock's own pattern): refused by
+    Guard.press (its code names the final caption), blocked in the browser when a script
+    clicks it."""
+    body = _HIDDEN_FORM + (
+        f'<a id="l" href="javascript:doSubmit(\'{FINAL}\')">次へ</a>'
+        f'<button type="button" id="b" onclick="doSubmit(\'{FINAL}\')">次へ</button>'
+    )
+    _open(armed_page, mock_site, "/hostile/dosubmit", _html(body, _DO_SUBMIT))
+    for sel in ("#l", "#b"):
+        reason = _refuse(guard, armed_page, sel, "次へ", None)
+        assert "its script names" in reason
+    _script(armed_page, "() => document.getElementById('l').click()")
+    _script(armed_page, "() => document.getElementById('b').click()")
+    assert _wait(lambda: len(guard.blocked) >= 2, armed_page)
+    assert {b.kind for b in guard.blocked} == {"untrusted-click"}
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_an_obfuscated_final_submit_behind_a_harmless_button_is_blocked_at_submit(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """The code hides the caption (built at run time), so Guard.press sees only 「次へ」 and
+    presses it; at form.submit() the hidden field holds 申込内容を登録する, so the form is a
+    guarded one and the tool's (marked) click is not a person's: blocked."""
+    hidden = "".join(f"\\u{ord(c):04x}" for c in FINAL)
+    body = (
+        _HIDDEN_FORM
+        + f'<button type="button" id="b" onclick="doSubmit(\'{hidden}\')">次へ</button>'
+    )
+    _open(armed_page, mock_site, "/hostile/obfuscated", _html(body, _DO_SUBMIT))
+    guard.press(armed_page, armed_page.locator("#b"), "次へ", None)
+    assert guard.records[-1].outcome == "pressed"
+    assert _wait(lambda: bool(guard.blocked), armed_page)
+    assert guard.blocked[-1].kind == "form.submit"
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_press_requires_the_browser_side_guard(
+    page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """Without Guard.install the tool's click could not be told from a person's: refused."""
+    page.goto(mock_site.url_for("temp-apply"))
+    with pytest.raises(GuardRefused) as info:
+        guard.press(page, _control(page, "戻る"), "戻る", CAT.page("temp-apply"))
+    assert "Guard.install" in info.value.reason
+    assert guard.records[-1].outcome == "refused"
+
+
+# --------------------------------------------------------------------------- (3) the human
+
+
+@pytest.mark.human_presses
+@pytest.mark.parametrize(
+    ("page_id", "caption", "kind"),
+    [("terms", CONSENT, "consent"), ("temp-confirm", FINAL, "final")],
+)
+def test_a_human_press_still_reaches_the_server(
+    armed_page: Page, guard: Guard, mock_site: MockSite, page_id: str, caption: str, kind: str
+) -> None:
+    """A person's click (Playwright page.click, unmarked and trusted) passes the installed
+    browser-side guard: the guard does not break the human path."""
+    armed_page.goto(mock_site.url_for(page_id))
+    _control(armed_page, caption).click()
+    assert _wait(lambda: bool(mock_site.guarded_posts()), armed_page)
+    assert [p.kind for p in mock_site.guarded_posts()] == [kind]
+    assert guard.blocked == []
+    assert guard.records == []  # the tool pressed nothing
+
+
+@pytest.mark.human_presses
+def test_a_human_press_of_an_onclick_submit_button_passes(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    body = (
+        '<form method="post" action=""><input name="a" value="1">'
+        f'<input type="button" id="final" value="{FINAL}" onclick="this.form.submit()"></form>'
+    )
+    _open(armed_page, mock_site, "/hostile/human-onclick", _html(body))
+    armed_page.click("#final")
+    assert _wait(lambda: bool(mock_site.guarded_posts()), armed_page)
+    assert guard.blocked == []
+
+
+# --------------------------------------------------------------------------- (4) simulated op
+
+
+@pytest.mark.human_presses
+def test_simulated_operator_presses_on_the_loopback_mock(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    armed_page.goto(mock_site.url_for("terms"))
+    op = SimulatedOperator([mock_site.base_url], guard=guard)
+    op.press_guarded(armed_page, CONSENT, CAT.page("terms"))
+    assert _wait(lambda: bool(mock_site.guarded_posts()), armed_page)
+    assert [p.kind for p in mock_site.guarded_posts()] == ["consent"]
+    assert guard.records == [
+        PressRecord(CONSENT, "terms", "pressed", "simulated-operator", guard.records[0].reason)
+    ]
+    assert guard.blocked == []  # it passed the browser-side guard like a person
+
+
+def test_simulated_operator_refuses_a_non_loopback_origin(
+    context: BrowserContext, guard: Guard, mock_site: MockSite
+) -> None:
+    guard.install(context)
+    served: list[str] = []
+
+    def fulfil(route: Route) -> None:
+        served.append(route.request.method)
+        if route.request.method != "GET":
+            route.abort()
+            return
+        body = _html(
+            f'<form method="post" action="/post"><input type="submit" value="{FINAL}"></form>'
+        )
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body)
+
+    context.route("https://nss.example.jp/**", fulfil)
+    page = context.new_page()
+    page.goto("https://nss.example.jp/nss/NSS0030.do")
+    assert page.get_by_role("button", name=FINAL).count() == 1
+    spec = CAT.page("temp-confirm")
+    # allowed origins may only be loopback; and the page's origin must be one of them
+    with pytest.raises(GuardRefused):
+        SimulatedOperator(["https://nss.example.jp"], guard=guard)
+    op = SimulatedOperator([mock_site.base_url], guard=guard)
+    with pytest.raises(GuardRefused) as info:
+        op.press_guarded(page, FINAL, spec)
+    assert "not a loopback origin" in info.value.reason
+    assert guard.records[-1].outcome == "refused"
+    assert guard.records[-1].by == "simulated-operator"
+    _settle(page)
+    assert served == ["GET"]
+    assert mock_site.posts == []
+
+
+def test_simulated_operator_refuses_a_loopback_origin_not_allowed(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    armed_page.goto(mock_site.url_for("terms"))
+    other = "http://127.0.0.1:9"  # loopback, but not this mock
+    op = SimulatedOperator([other], guard=guard)
+    with pytest.raises(GuardRefused) as info:
+        op.press_guarded(armed_page, CONSENT, CAT.page("terms"))
+    assert "not an allowed origin" in info.value.reason
+    # and it presses nothing that is not consent/final (that is the Guard's job)
+    op2 = SimulatedOperator([mock_site.base_url], guard=guard)
+    with pytest.raises(GuardRefused):
+        op2.press_guarded(armed_page, "同意しない", CAT.page("terms"))
+    _settle(armed_page)
+    assert mock_site.guarded_posts() == []
+
+
+@pytest.mark.nobrowser
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://127.0.0.1:8080/x", True),
+        ("https://127.5.6.7/", True),
+        ("http://[::1]:9000/", True),
+        ("http://localhost:1/", True),
+        ("https://nss.example.jp/", False),
+        ("http://10.0.0.1/", False),
+        ("http://127.0.0.1.nip.io/", False),
+        ("file:///etc/passwd", False),
+        ("data:text/html,x", False),
+        ("about:blank", False),
+        ("http://localhost.example.com/", False),
+    ],
+)
+def test_loopback_origins(url: str, loopback: bool) -> None:
+    assert is_loopback_origin(url) is loopback
+
+
+# --------------------------------------------------------------------------- (5) no off switch
+
+
+@pytest.mark.nobrowser
+def test_guard_has_no_parameter_that_disables_it() -> None:
+    assert list(inspect.signature(Guard.__init__).parameters) == ["self", "catalogue"]
+    assert list(inspect.signature(Guard.press).parameters) == [
+        "self",
+        "page",
+        "target",
+        "caption",
+        "page_spec",
+    ]
+    tree = ast.parse(inspect.getsource(guard_module))
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    imported = {
+        a.name.split(".")[0]
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    }
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not {"environ", "getenv", "os", "sys", "argv"} & (names | imported)
+    assert not any(m and ("settings" in m or m == "os") for m in modules)
+
+
+def _lying_spec() -> PageSpec:
+    """A page spec that claims the guarded captions are navigation."""
+    return PageSpec.model_validate(
+        {
+            "id": "liar",
+            "name": "liar",
+            "kind": "form",
+            "phase": 1,
+            "signals": [{"text": "x"}],
+            "buttons": [
+                {"caption": FINAL, "class": "navigation"},
+                {"caption": CONSENT, "class": "choice"},
+                {"caption": "同意する", "class": "helper"},
+                {"caption": "送信", "class": "navigation"},
+                {"caption": "申請", "class": "navigation"},
+            ],
+        }
+    )
+
+
+@pytest.mark.nobrowser
+def test_a_page_spec_cannot_reclassify_a_guarded_caption(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("NSS_AUTOFILL_GUARD", "NSS_AUTOFILL_AUTO_CONFIRM", "NSS_AUTOFILL_UNSAFE"):
+        monkeypatch.setenv(var, "0")
+    guard = Guard(CAT)
+    spec = _lying_spec()
+    assert guard.classify(FINAL, spec) is not None
+    assert guard.classify(CONSENT, spec) is not None
+    assert guard.classify("同意する", spec) is not None  # never-safe floor
+    # a deny-list word classed safe on the page is the page's call ...
+    assert guard.classify("申請", spec) is None
+    # ... but not without a page, and never for a never-safe word
+    assert guard.classify("申請", None) is not None
+    assert guard.classify("送信", spec) is not None
+
+
+def test_press_refuses_with_a_lying_page_spec(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    _open(armed_page, mock_site, "/hostile/liar-spec", _html(_FINAL_FORM))
+    _refuse(guard, armed_page, "#final", FINAL, _lying_spec())
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+# --------------------------------------------------------------------------- catalogue property
+
+
+@pytest.mark.nobrowser
+def test_guarded_set_comes_from_the_catalogue() -> None:
+    guard = Guard(CAT)
+    assert {FINAL, CONSENT} <= guard.guarded_captions
+    assert guard.guarded_captions == CAT.guarded_captions
+    assert all(guard.is_guarded(c) for c in CAT.guarded_captions)
+    assert not any(guard.is_guarded(c) for c in CAT.safe_captions)
+    script = guard.init_script()
+    assert "__NSS_GUARD_CONFIG__" not in script
+    assert FINAL.encode("unicode_escape").decode() in script.replace("\\\\", "\\")
+
+
+def _catalogue_data() -> dict[str, Any]:
+    return CAT.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+
+
+def _reclassify(data: dict[str, Any], caption: str, cls: str) -> None:
+    for p in data["pages"]:
+        for b in p.get("buttons", []):
+            if b["caption"] == caption:
+                b["class"] = cls
+
+
+@pytest.mark.nobrowser
+@pytest.mark.parametrize("caption", [FINAL, CONSENT])
+def test_a_catalogue_that_unguards_a_caption_is_refused(caption: str) -> None:
+    data = _catalogue_data()
+    _reclassify(data, caption, "navigation")
+    cat = Catalogue.model_validate(data)  # the catalogue schema itself accepts it ...
+    with pytest.raises(UnsafeCatalogue):  # ... the guard does not
+        Guard(cat)
+
+
+@pytest.mark.nobrowser
+def test_a_catalogue_without_the_captions_still_denies_them() -> None:
+    """Removed outright (buttons gone, pages no longer consent/confirm, deny list emptied):
+    the never-safe floor still refuses both captions, on any page."""
+    data = _catalogue_data()
+    data["deny_captions"] = []
+    for p in data["pages"]:
+        p["buttons"] = [b for b in p.get("buttons", []) if b["caption"] not in (FINAL, CONSENT)]
+        p.pop("forward", None) if not p["buttons"] else None
+        if p["kind"] in ("consent", "confirm"):
+            p["kind"] = "form"
+            p["buttons"].append({"caption": "何もしない", "class": "consent"})
+    cat = Catalogue.model_validate(data)
+    guard = Guard(cat)
+    assert FINAL not in guard.guarded_captions
+    for spec in (None, cat.page("terms"), cat.page("temp-confirm")):
+        assert guard.classify(FINAL, spec) is not None
+        assert guard.classify(CONSENT, spec) is not None
+
+
+@pytest.mark.nobrowser
+def test_caption_key_normalises() -> None:
+    assert caption_key(" 申込内容を\u3000登録する ") == FINAL
+    assert caption_key("ＮＳＳ　ログイン") == "NSSログイン"
+    assert caption_key("申込\u200b内容を登録する") == FINAL
+    assert all(caption_key(w) for w in NEVER_SAFE)

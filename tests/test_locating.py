@@ -1,0 +1,239 @@
+"""Locating on tricky inline markup: exact labels, layout tables, groups, parts, options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from nss_autofill.catalogue import FieldSpec, PageSpec
+from nss_autofill.locating import Located, locate_button, locate_field, scan_form
+
+
+def _page(fields: list[dict[str, Any]], buttons: list[dict[str, Any]] | None = None) -> PageSpec:
+    return PageSpec.model_validate(
+        {
+            "id": "t",
+            "name": "t",
+            "kind": "form",
+            "phase": 2,
+            "signals": [{"text": "x"}],
+            "fields": [{"value": "a.b", **f} for f in fields],
+            "buttons": buttons or [],
+        }
+    )
+
+
+def _locate(page: Page, html: str, spec: PageSpec, field_id: str) -> Located:
+    page.set_content(f"<html><body>{html}</body></html>")
+    return locate_field(scan_form(page), spec, spec.field(field_id))
+
+
+def _name(page: Page, loc: Located, i: int = 0) -> str:
+    assert loc.ok, loc.problem
+    return str(page.locator(loc.controls[i].selector).get_attribute("name"))
+
+
+LAYOUT = """
+<table class="layout"><tr><td>企業名</td><td>
+ <h3>企業に関する項目</h3>
+ <table>
+  <tr><th>企業名（フリガナ）<span>※必須</span><span>(全角カタカナ)</span></th>
+      <td><input name="kana"> 例)ナックスショウジ</td></tr>
+  <tr><th>企業名<span class="req">※必須</span><span class="hint">(全角)</span></th>
+      <td><input name="kgy" maxlength="60">&nbsp;例)ナックス商事株式会社</td></tr>
+  <tr><th>氏名</th><td>姓 <input name="sei"> 名 <input name="mei"></td></tr>
+  <tr><th>利用開始希望日</th><td><select name="y"><option>2027</option></select>年
+     <select name="m"><option>4</option></select>月
+     <select name="d"><option>1</option></select>日</td></tr>
+ </table>
+ <h3>システム管理責任者に関する項目</h3>
+ <table>
+  <tr><th>氏名</th><td><input name="admin"></td></tr>
+  <tr><th>事業所所在地</th><td><input type="radio" name="loc" value="1" checked>企業に同じ
+      <input type="radio" name="loc" value="2">その他</td></tr>
+ </table>
+</td></tr></table>
+"""
+
+
+def test_exact_label_not_substring_and_not_layout_table(page: Page) -> None:
+    spec = _page([{"id": "kgy", "label": "企業名", "control": "text"}])
+    assert _name(page, _locate(page, LAYOUT, spec, "kgy")) == "kgy"
+
+
+def test_bracket_that_belongs_to_label_is_kept(page: Page) -> None:
+    spec = _page([{"id": "k", "label": "企業名(フリガナ)", "control": "text"}])
+    assert _name(page, _locate(page, LAYOUT, spec, "k")) == "kana"
+
+
+def test_same_label_in_two_groups(page: Page) -> None:
+    spec = _page(
+        [
+            {"id": "n1", "group": "企業に関する項目", "label": "氏名", "control": "split_text",
+             "parts": ["姓", "名"], "values": ["a.b", "a.c"], "value": None},
+            {"id": "n2", "group": "システム管理責任者に関する項目", "label": "氏名",
+             "control": "text"},
+        ]
+    )  # fmt: skip
+    loc = _locate(page, LAYOUT, spec, "n1")
+    assert [_name(page, loc, 0), _name(page, loc, 1)] == ["sei", "mei"]
+    assert _name(page, locate_field(scan_form(page), spec, spec.field("n2"))) == "admin"
+
+
+def test_same_label_without_group_is_ambiguous(page: Page) -> None:
+    spec = _page([{"id": "n", "label": "氏名", "control": "text"}])
+    loc = _locate(page, LAYOUT, spec, "n")
+    assert not loc.ok and "2 places" in loc.problem
+
+
+def test_missing_label_is_a_problem(page: Page) -> None:
+    spec = _page([{"id": "n", "label": "代表者氏名", "control": "text"}])
+    loc = _locate(page, LAYOUT, spec, "n")
+    assert not loc.ok and "no control labelled" in loc.problem
+
+
+def test_date3_and_radio_with_bare_text(page: Page) -> None:
+    spec = _page(
+        [
+            {"id": "d", "label": "利用開始希望日", "control": "date3", "parts": ["年", "月", "日"]},
+            {"id": "r", "label": "事業所所在地", "control": "radio"},
+        ]
+    )
+    loc = _locate(page, LAYOUT, spec, "d")
+    assert [_name(page, loc, i) for i in range(3)] == ["y", "m", "d"]
+    loc = locate_field(scan_form(page), spec, spec.field("r"))
+    assert [c.after for c in loc.controls] == ["企業に同じ", "その他"]
+
+
+BILLING = """
+<h3>一括請求に関する項目</h3>
+<table>
+ <tr><th>一括請求</th><td><label><input type="radio" name="ik" value="0">希望しない</label>
+   <label><input type="radio" name="ik" value="1">希望する(下欄に入力してください)</label></td></tr>
+ <tr><th rowspan="3">一括請求先</th><th>コード</th>
+   <td>登録請求先コード <input name="c1"> または 事業所コード <input name="c2"></td></tr>
+ <tr><th>企業名</th><td><input name="ik_kgy"></td></tr>
+ <tr><th>事業所名</th><td><input name="ik_jgs"></td></tr>
+</table>
+<h3>同一口座振替の利用</h3>
+<table>
+ <tr><th colspan="2">同一口座振替先</th></tr>
+ <tr><th>企業名</th><td><input name="dd_kgy"></td></tr>
+</table>
+"""
+
+
+def test_sub_group_by_rowspan_and_by_heading_row(page: Page) -> None:
+    spec = _page(
+        [
+            {"id": "code", "group": "一括請求に関する項目", "parent": "一括請求先",
+             "label": "コード", "control": "split_text",
+             "parts": ["登録請求先コード", "事業所コード"],
+             "values": ["a.b", "a.c"], "value": None},
+            {"id": "k1", "group": "一括請求に関する項目", "parent": "一括請求先",
+             "label": "企業名", "control": "text"},
+            {"id": "k2", "group": "同一口座振替の利用", "parent": "同一口座振替先",
+             "label": "企業名", "control": "text"},
+            {"id": "k3", "group": "同一口座振替の利用", "label": "企業名", "control": "text"},
+            {"id": "ik", "group": "一括請求に関する項目", "label": "一括請求", "control": "radio"},
+        ]
+    )  # fmt: skip
+    loc = _locate(page, BILLING, spec, "code")
+    assert [_name(page, loc, 0), _name(page, loc, 1)] == ["c1", "c2"]
+    model = scan_form(page)
+    assert _name(page, locate_field(model, spec, spec.field("k1"))) == "ik_kgy"
+    assert _name(page, locate_field(model, spec, spec.field("k2"))) == "dd_kgy"
+    # without its parent the field does not reach into a sub-group
+    assert not locate_field(model, spec, spec.field("k3")).ok
+    radios = locate_field(model, spec, spec.field("ik")).controls
+    assert [c.own[0] for c in radios] == ["希望しない", "希望する(下欄に入力してください)"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<label for="a">企業名</label><input id="a" name="x"><label for="b">部署名</label>'
+        '<input id="b" name="y">',
+        '<label>企業名 <input name="x"></label><label>部署名 <input name="y"></label>',
+        '<input aria-label="企業名" name="x"><input aria-label="部署名" name="y">',
+        '<span id="l1">企業名</span><input aria-labelledby="l1" name="x"><input name="y">',
+        "<dl><dt>企業名 ※必須</dt><dd><input name='x'> (全角)</dd>"
+        "<dt>部署名</dt><dd><input name='y'></dd></dl>",
+        "<div class='row'><div class='label'>企業名<span>(全角)</span></div>"
+        "<div><input name='x'></div></div>"
+        "<div class='row'><div class='label'>部署名</div><div><input name='y'></div></div>",
+        "<div><span>企業名</span><input name='x'><span>(全角)</span></div>"
+        "<div><span>部署名</span><input name='y'></div>",
+    ],
+    ids=["label-for", "label-wrap", "aria-label", "aria-labelledby", "dl", "div-cells", "div"],
+)
+def test_other_markups(page: Page, html: str) -> None:
+    spec = _page([{"id": "k", "label": "企業名", "control": "text"}])
+    assert _name(page, _locate(page, html, spec, "k")) == "x"
+
+
+def test_checkbox_by_its_text_and_button_in_group(page: Page) -> None:
+    html = """
+    <h3>企業に関する項目</h3><table><tr><th>郵便番号</th><td><input name="z">
+      <button type="button">反映</button></td></tr></table>
+    <h3>請求先所在地に関する項目</h3><table><tr><th>郵便番号</th><td><input name="z2">
+      <input type="button" value="反映"></td></tr>
+      <tr><td colspan="2"><input type="checkbox" name="cb">機器共用・共同利用を利用します。
+      </td></tr>
+    </table>"""
+    spec = _page(
+        [{"id": "cb", "control": "checkbox", "option": "機器共用・共同利用を利用します。"}],
+        [
+            {"caption": "反映", "class": "helper", "group": "企業に関する項目"},
+            {"caption": "反映", "class": "helper", "group": "請求先所在地に関する項目"},
+        ],
+    )
+    page.set_content(html)
+    model = scan_form(page)
+    assert _name(page, locate_field(model, spec, spec.field("cb"))) == "cb"
+    b = locate_button(model, spec, "反映", "請求先所在地に関する項目")
+    assert not isinstance(b, str)
+    assert page.locator(b.selector).get_attribute("value") == "反映"
+    assert isinstance(locate_button(model, spec, "反映"), str)  # two without a group
+
+
+def test_field_spec_where() -> None:
+    f = FieldSpec(id="x", group="g", parent="p", label="l", control="text", value="a")
+    assert f.where() == "g › p › l"
+
+
+def test_group_heading_as_bold_paragraph_and_hidden_section(page: Page) -> None:
+    html = """
+    <p><b>企業に関する項目</b></p>
+    <table><tr><th>企業名</th><td><input name="a"></td></tr></table>
+    <p class="title">事業所に関する項目</p>
+    <table><tr><th>企業名</th><td><input name="b"></td></tr></table>
+    <div style="display:none"><table><tr><th>企業名</th><td><input name="c"></td></tr></table></div>
+    """
+    spec = _page([{"id": "k", "group": "事業所に関する項目", "label": "企業名", "control": "text"}])
+    page.set_content(html)
+    loc = locate_field(scan_form(page, spec), spec, spec.field("k"))
+    assert _name(page, loc) == "b"  # the hidden copy below does not compete
+
+
+def test_button_caption_from_image_alt(page: Page) -> None:
+    spec = _page([], [{"caption": "反映", "class": "helper"}])
+    page.set_content('<a href="#" onclick="return false"><img alt="反映" src="x.gif"></a>')
+    b = locate_button(scan_form(page), spec, "反映")
+    assert not isinstance(b, str)
+
+
+def test_live_page_helpers(page: Page) -> None:
+    from nss_autofill.locating import field_locators, find_button
+
+    page.set_content(LAYOUT + '<input type="submit" value="次へ"><a href="#">次へ</a>')
+    spec = _page([{"id": "kgy", "label": "企業名", "control": "text"}])
+    (loc,) = field_locators(page, spec.field("kgy"), spec)
+    assert loc.get_attribute("name") == "kgy"
+    assert find_button(page, "次へ") is None  # two different controls show it: refuse
+    assert find_button(page, "戻る") is None
+    page.set_content('<ul><li><a href="/nss">NSS ログイン</a></li></ul>'
+                     '<p><a class="button" href="/nss">NSS ログイン</a></p>')  # fmt: skip
+    assert find_button(page, "NSS ログイン") is not None  # two links to one place: one choice
