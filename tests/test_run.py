@@ -189,12 +189,6 @@ def test_requests_beyond_loopback_are_blocked(mock_site: MockSite, tmp_path: Pat
     assert res.report["blocked_requests"] == ["https://www.example.com/a.png"]
 
 
-def _children(pid: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False)
-    kids = [int(x) for x in out.stdout.split()]
-    return kids + [g for k in kids for g in _children(k)]
-
-
 def _wait_for(proc: subprocess.Popen[str], needle: str, timeout: float = 60) -> str:
     """Read stderr lines until one contains ``needle``."""
     assert proc.stderr is not None
@@ -227,7 +221,7 @@ def test_headed_dry_run_waits_at_the_consent_then_ctrl_c_ends_cleanly(tmp_path: 
             str(report),
         ],
         stderr=subprocess.PIPE,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         text=True,
         encoding="utf-8",
         env=clean_env(),
@@ -241,50 +235,10 @@ def test_headed_dry_run_waits_at_the_consent_then_ctrl_c_ends_cleanly(tmp_path: 
         assert proc.wait(timeout=30) == 5
     finally:
         proc.kill()
+        if proc.stderr is not None:
+            proc.stderr.close()
     import json
 
     data = json.loads(report.read_text("utf-8"))
     assert data["pages"][-1]["page_id"] == "terms"
     assert not GUARDED & {p["kind"] for p in data["mock_posts"]}
-
-
-@pytest.mark.headed
-@pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs a display (xvfb-run)")
-def test_closing_the_browser_ends_the_run_with_exit_5(tmp_path: Path) -> None:
-    report = tmp_path / "report.json"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "nss_autofill",
-            str(PROFILES / "example.yaml"),
-            "--dry-run",
-            "--step",
-            "--lang",
-            "en",
-            "--report",
-            str(report),
-        ],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=clean_env(),
-        cwd=tmp_path,
-    )
-    try:
-        _wait_for(proc, "waiting for you")
-        browsers = [
-            pid
-            for pid in _children(proc.pid)
-            if "chrom" in Path(f"/proc/{pid}/comm").read_text().lower()
-        ]
-        assert browsers
-        for pid in browsers:
-            os.kill(pid, signal.SIGKILL)
-        assert proc.wait(timeout=30) == 5
-    finally:
-        proc.kill()
-    import json
-
-    assert json.loads(report.read_text("utf-8"))["outcome"] == "browser-closed"

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import secrets
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -51,6 +52,10 @@ _URL_RE = re.compile(r"https?://[^\s\"'<>]+")
 def _js(fn: str) -> str:
     src = resources.files("nss_autofill").joinpath("js/session.js").read_text("utf-8")
     return _JS.format(src=src, fn=fn)
+
+
+class _Changed(Exception):
+    """The document changed under the tool (a page script or the operator navigated)."""
 
 
 class _Stop(Exception):
@@ -145,11 +150,12 @@ class Runner:
     # ------------------------------------------------------------------ set-up
     def run(self) -> int:
         from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
         from playwright.sync_api import sync_playwright
 
         from .browser import choose_browser, has_display, launch
         from .filling import FillMemory
-        from .guard import Guard, SimulatedOperator
+        from .guard import Guard, GuardRefused, SimulatedOperator
 
         start = self.settings.url or self.settings.start_url
         if self.settings.dry_run:
@@ -168,7 +174,11 @@ class Runner:
         self.memory = FillMemory()
         self.audit = AuditBundle.create(self.settings.artifacts or default_dir())
         self.guard = Guard(self.catalogue)
-        self.operator = SimulatedOperator(self.allowed) if self.settings.auto_confirm else None
+        self.operator = (
+            SimulatedOperator(self.allowed, guard=self.guard)
+            if self.settings.auto_confirm
+            else None
+        )
         try:
             with sync_playwright() as pw:
                 choice = choose_browser(self.settings.browser, pw)
@@ -188,10 +198,14 @@ class Runner:
                 self.page = context.new_page()
                 self.new_pages.clear()
                 try:
-                    self.page.goto(start, wait_until="load")
+                    self.page.goto(start, wait_until="load", timeout=self.settings.page_timeout_ms)
                     self._loop(context)
                 except _Stop as stop:
                     self._finish(stop.outcome, stop.code, stop.message)
+                except GuardRefused as exc:
+                    self._finish("guard-refused", ExitCode.UNKNOWN_PAGE, str(exc))
+                except PlaywrightTimeout as exc:
+                    self._finish("timeout", ExitCode.UNKNOWN_PAGE, str(exc).splitlines()[0])
                 except PlaywrightError as exc:
                     if self._all_closed(context):
                         self.progress.say(M.CLOSED)
@@ -317,15 +331,30 @@ class Runner:
                 entry.action = "validation-error"
                 self._wait_or_stop(page, "validation-error", ExitCode.UNKNOWN_PAGE)
                 continue
-            self._handle(page, spec, entry)
+            try:
+                self._handle(page, spec, entry)
+            except _Changed:
+                entry.action = "the page changed while the tool worked on it; looking again"
+                self.audit.log("page-changed", page_id=spec.id)
+                last = (None, "")
 
-    def _doc_key(self, page: Page) -> int:
+    def _doc_key(self, page: Page) -> str:
         """Identity of the document shown: a fresh token per document load."""
         mark = page.evaluate(_js("documentMark"))
         if mark is None:
             mark = secrets.token_hex(8)
             page.evaluate(_js("markDocument"), mark)
-        return hash(mark)
+        self.doc_mark = str(mark)
+        return self.doc_mark
+
+    def _unchanged(self, page: Page) -> bool:
+        """Whether the page still shows the document that was recognised."""
+        if self.new_pages or page.is_closed():
+            return False
+        try:
+            return bool(page.evaluate(_js("documentMark")) == self.doc_mark)
+        except Exception:  # the document is being replaced right now
+            return False
 
     def _handle(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         kind = spec.kind
@@ -355,8 +384,7 @@ class Runner:
             return
         if self.settings.step:
             entry.action = "step"
-            self.progress.say(M.WAIT_HUMAN)
-            self._wait_human(page)
+            self._wait_or_stop(page, "step", ExitCode.NEEDS_HUMAN)
             return
         self._forward(page, spec, entry)
 
@@ -381,6 +409,8 @@ class Runner:
         ctx = self._context(spec, page)
         plan = plan or plan_page(spec, ctx)
         results = fill_page(page, spec, plan, self.memory, self._presser(page, spec), ctx)
+        if not self._unchanged(page):
+            raise _Changed  # whatever happened to the fields belongs to a page that is gone
         counts = {"filled": 0, "unchanged": 0, "kept": 0, "skipped": 0, "problems": 0}
         for res in results:
             value = MASK if self._sensitive(spec, res.field_id) else " / ".join(res.values)
@@ -455,9 +485,7 @@ class Runner:
             entry.action = f"pressed {caption}"
             self.progress.say(M.PRESSING, caption=caption)
             self.audit.log("press", page_id=spec.id, caption=caption, by="tool")
-            token = self._mark(page)
-            self._presser(page, spec)(target, caption)
-            self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
+            self._press(page, spec, target, caption)
             return
         raise _Stop(
             "no-forward-control",
@@ -466,9 +494,34 @@ class Runner:
         )
 
     def _mark(self, page: Page) -> str:
+        if not self._unchanged(page):
+            raise _Changed
         token = secrets.token_hex(8)
         page.evaluate(_js("markDocument"), token)
+        self.doc_mark = token
         return token
+
+    def _press(
+        self, page: Page, spec: PageSpec, target: Locator, caption: str, by_operator: bool = False
+    ) -> None:
+        """Press, then wait (bounded by the page timeout) until a new document or tab appears.
+
+        A slow answer makes Playwright's click time out while it waits for the navigation it
+        started; that is not an error here: the bounded wait below decides.
+        """
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        token = self._mark(page)
+        started = time.monotonic()
+        try:
+            if by_operator and self.operator is not None:
+                self.operator.press_guarded(page, caption, spec)
+            else:
+                self._presser(page, spec)(target, caption)
+        except PlaywrightTimeout:
+            pass
+        left = self.settings.page_timeout_ms / 1000 - (time.monotonic() - started)
+        self._wait_moved_on(page, token, max(left, 0.1))
 
     def _moved_on(self, page: Page, token: str) -> bool:
         if self.new_pages or page.is_closed():
@@ -491,6 +544,8 @@ class Runner:
             raise _Stop("stuck", ExitCode.UNKNOWN_PAGE, "the page did not move on") from None
 
     def _wait_human(self, page: Page) -> None:
+        if not self._unchanged(page):
+            return  # the operator (or the page) already moved on
         seconds = self.settings.human_timeout_s or None
         token = self._mark(page)
         self._wait_moved_on(page, token, seconds)
@@ -508,11 +563,9 @@ class Runner:
         if self.operator is not None and target is not None and is_loopback(page.url):
             self.progress.say(M.SIMULATED, caption=caption)
             self.audit.log("press", page_id=spec.id, caption=caption, by="simulated-operator")
-            token = self._mark(page)
-            self.operator.press_guarded(page, caption, spec)
             self.report.guarded.append(GuardEntry(spec.id, caption, "simulated-operator"))
             entry.action = f"simulated operator pressed {caption}"
-            self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
+            self._press(page, spec, target, caption, by_operator=True)
             return
         if self.headless:
             self.progress.say(M.HEADLESS_STOP, caption=caption)
