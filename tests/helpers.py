@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nss_autofill.cli import SUBCOMMANDS
+
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 
@@ -35,7 +37,7 @@ def run_cli(
     """Run ``python -m nss_autofill ARGS --report tmp/report.json`` and read the report."""
     report = tmp_path / f"report-{len(list(tmp_path.glob('report-*.json')))}.json"
     cmd = [sys.executable, "-m", "nss_autofill", *args]
-    if args and args[0] not in ("init", "check", "plan", "mock-server", "doctor"):
+    if args and args[0] not in SUBCOMMANDS and not args[0].startswith("-"):
         cmd += ["--report", str(report)]
     env = dict(env or clean_env())
     env.setdefault("NSS_AUTOFILL_ARTIFACTS", str(tmp_path / "artifacts"))

@@ -254,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = render(lang) if callable(render) else str(exc)
         sys.stderr.write(f"nss-autofill: {text}\n")
         return int(exc.exit_code)
+    except BrokenPipeError:  # the output was piped into e.g. `head`, which stopped reading
+        return int(ExitCode.OK)
     except KeyboardInterrupt:
         sys.stderr.write(f"nss-autofill: {INTERRUPTED.render(lang)}\n")
         return int(ExitCode.BROWSER_CLOSED)

@@ -175,6 +175,20 @@ class Recorder:
         self.saved: list[Path] = []
         out.mkdir(parents=True, exist_ok=True)
 
+    def add_secrets(self, values: Iterable[str]) -> None:
+        """Scrub values learned later (a login shown on a page) from what was saved so far."""
+        new = {v for v in values if v} - self.values
+        self.values |= new
+        for path in self.saved:
+            data = path.read_bytes()
+            for value in new:
+                for codec in ("utf-8", "cp932"):
+                    try:
+                        data = data.replace(value.encode(codec), PLACEHOLDER.encode(codec))
+                    except UnicodeEncodeError:
+                        continue
+            path.write_bytes(data)
+
     def attach(self, context: BrowserContext) -> None:
         context.on("response", self._on_response)
 
@@ -197,7 +211,13 @@ class Recorder:
         )
         charset = match.group(1) if match else "utf-8"
         codec = "cp932" if charset.lower().replace("_", "-") in ("shift-jis", "sjis") else charset
-        html = body.decode(codec, errors="replace")
+        # Chromium hands text bodies back already decoded (as UTF-8) whatever the page's
+        # charset; raw bytes come only from other sources. Either way the file is written in
+        # the charset the page was served with.
+        try:
+            html = body.decode("utf-8")
+        except UnicodeDecodeError:
+            html = body.decode(codec, errors="replace")
         today = dt.date.today().isoformat()
         scrubbed = scrub_html(html, self.values, today, url)
         name = f"{len(self.saved) + 1:02d}-page.html"

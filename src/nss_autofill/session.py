@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from .mock.server import MockSite
     from .profile import Profile
+    from .recorder import Recorder
 
 _JS = "({src}).{fn}"
 _URL_RE = re.compile(r"https?://[^\s\"'<>]+")
@@ -140,6 +141,7 @@ class Runner:
             settings.password.get_secret_value() if settings.password else None,
         )
         self.site: MockSite | None = None
+        self.recorder: Recorder | None = None
         self.allowed: list[str] = list(settings.allow_origin)
         self.new_pages: list[Page] = []
         self.page: Page | None = None
@@ -193,7 +195,9 @@ class Runner:
                 if self.settings.record is not None:
                     from .recorder import Recorder, profile_strings
 
-                    Recorder(self.settings.record, profile_strings(self.data)).attach(context)
+                    values = profile_strings(self.data) | set(self.secrets.values())
+                    self.recorder = Recorder(self.settings.record, values)
+                    self.recorder.attach(context)
                 context.on("page", lambda p: self.new_pages.append(p))
                 self.page = context.new_page()
                 self.new_pages.clear()
@@ -604,6 +608,8 @@ class Runner:
             found = _mail_credentials(box)
             if url and found:
                 self.secrets = _Secrets(*found)
+                if self.recorder is not None:
+                    self.recorder.add_secrets(found)
                 self._snapshot(page, spec)
                 self.progress.say(M.MOCK_MAIL, url=url)
                 token = self._mark(page)

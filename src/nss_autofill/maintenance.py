@@ -1,0 +1,131 @@
+"""``nss-autofill recognize``: what a maintainer runs on a new recording of an NSS page.
+
+It answers, for a saved HTML file or a URL: which catalogue page it is taken for, which
+signals held or failed (for the page and its nearest candidates), and, for that page, each
+catalogue field found or missing. Nothing is filled or pressed.
+
+Example::
+
+    $ nss-autofill recognize fixtures/classic/apply-plan.html
+    page: apply-plan (料金 (NACCS利用申込))
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue, PageSpec, load_catalogue
+from .errors import BadInput, ExitCode
+from .i18n import Lang, Msg
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+
+_NO_TARGET = Msg("ファイルまたはURLが見つかりません: {target}", "no such file or URL: {target}")
+
+
+def _decode(data: bytes) -> str:
+    match = _META_CHARSET.search(data[:4096])
+    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
+    if charset.replace("_", "-") in ("shift-jis", "sjis", "x-sjis", "windows-31j"):
+        charset = "cp932"
+    return data.decode(charset, errors="replace")
+
+
+def _fields(page: Any, spec: PageSpec) -> list[dict[str, str]]:
+    from .locating import locate_field, scan_form
+
+    model = scan_form(page, spec)
+    out = []
+    for field in spec.fields:
+        found = locate_field(model, spec, field)
+        out.append(
+            {
+                "field": field.id,
+                "where": field.where(),
+                "status": "found" if found.ok else "missing",
+                "detail": found.problem,
+            }
+        )
+    return out
+
+
+def inspect(page: Any, catalogue: Catalogue) -> dict[str, Any]:
+    """Recognition and field lookup for the page shown in ``page``, as data."""
+    from .recognition import read_facts, recognise
+
+    rec = recognise(catalogue, read_facts(page, catalogue.site))
+    cands = [
+        {"page_id": c.page_id, "held": list(c.held), "failed": list(c.failed)}
+        for c in rec.candidates
+    ]
+    spec = rec.page
+    if spec is None and rec.candidates:
+        best = rec.candidates[0].page_id  # the nearest: shows what a fixed catalogue would find
+        spec = catalogue.page(best)
+    return {
+        "page_id": rec.page.id if rec.page else None,
+        "recognised": rec.page is not None,
+        "reason": rec.reason,
+        "validation_errors": list(rec.validation_errors),
+        "candidates": cands,
+        "fields_of": spec.id if spec else None,
+        "fields": _fields(page, spec) if spec else [],
+    }
+
+
+def _print_text(result: dict[str, Any], catalogue: Catalogue) -> None:
+    if result["recognised"]:
+        name = catalogue.page(result["page_id"]).name
+        print(f"page: {result['page_id']} ({name})")
+    else:
+        print(f"page: not recognised ({result['reason']})")
+    for cand in result["candidates"][:5]:
+        print(f"  {cand['page_id']}: held {len(cand['held'])}, failed {len(cand['failed'])}")
+        for sig in cand["failed"]:
+            print(f"    ✗ {sig}")
+    if result["validation_errors"]:
+        print("validation errors:")
+        for err in result["validation_errors"]:
+            print(f"  - {err}")
+    if result["fields_of"]:
+        print(f"fields of {result['fields_of']}:")
+        for f in result["fields"]:
+            mark = "✓" if f["status"] == "found" else "✗"
+            detail = f"  ({f['detail']})" if f["detail"] else ""
+            print(f"  {mark} {f['where']}{detail}")
+
+
+def recognize_command(target: str, lang: Lang, *, as_json: bool, browser: str = "auto") -> int:
+    """Print what the catalogue makes of ``target``; exit 0 when recognised, 4 when not."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import choose_browser, launch
+
+    is_url = target.startswith(("http://", "https://"))
+    path = Path(target)
+    if not is_url and not path.is_file():
+        raise BadInput(_NO_TARGET.render(lang, target=target))
+    catalogue = load_catalogue()
+    with sync_playwright() as pw:
+        b = launch(pw, choose_browser(browser, pw), headless=True, loopback_only=not is_url)
+        try:
+            context = b.new_context(locale="ja-JP", java_script_enabled=is_url)
+            page = context.new_page()
+            if is_url:
+                page.goto(target, wait_until="load")
+            else:
+                html = _decode(path.read_bytes())
+                page.route("**/*", lambda route: route.abort())
+                page.set_content(html, wait_until="domcontentloaded")
+            result = inspect(page, catalogue)
+        finally:
+            b.close()
+    result["target"] = target
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _print_text(result, catalogue)
+    return int(ExitCode.OK if result["recognised"] else ExitCode.UNKNOWN_PAGE)
