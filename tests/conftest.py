@@ -49,6 +49,23 @@ def mock_site() -> Iterator[MockSite]:
         site.stop()
 
 
+@pytest.fixture(params=("classic", "modern"))
+def site_style(request: pytest.FixtureRequest) -> str:
+    """Each markup style of the mock site in turn (old-NSS tables, then modern labelled divs)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def any_mock_site(site_style: str) -> Iterator[MockSite]:
+    """Like ``mock_site``, once per markup style: tests that opt in run on every style."""
+    site = MockSite(site_style).start()
+    _SITES.append(site)
+    try:
+        yield site
+    finally:
+        site.stop()
+
+
 @pytest.fixture(autouse=True)
 def _no_guarded_posts(request: pytest.FixtureRequest) -> Iterator[None]:
     """Across every test: zero consent/final POSTs unless the test is marked ``human_presses``."""

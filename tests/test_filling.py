@@ -126,7 +126,8 @@ def _by_id(results: list[FieldResult]) -> Mapping[str, FieldResult]:
     return {r.field_id: r for r in results}
 
 
-def test_operator_edit_survives_a_refill(page: Page, mock_site: MockSite) -> None:
+def test_operator_edit_survives_a_refill(page: Page, any_mock_site: MockSite) -> None:
+    mock_site = any_mock_site
     spec, plan, ctx = _tanto(page, mock_site)
     memory = FillMemory()
     first = _by_id(fill_page(page, spec, plan, memory, press, ctx))
@@ -161,8 +162,9 @@ def _reshow(page: Page) -> None:
 
 
 def test_operator_radio_choice_survives_and_profile_change_applies(
-    page: Page, mock_site: MockSite
+    page: Page, any_mock_site: MockSite
 ) -> None:
+    mock_site = any_mock_site
     spec = CAT.page("apply-plan")
     ctx = _context("example", spec)
     _open(page, mock_site, "apply-plan")
@@ -187,7 +189,8 @@ def test_operator_radio_choice_survives_and_profile_change_applies(
     assert res["bonded_archive"].status == "unchanged"
 
 
-def test_site_prefill_is_reported_and_corrected(page: Page, mock_site: MockSite) -> None:
+def test_site_prefill_is_reported_and_corrected(page: Page, any_mock_site: MockSite) -> None:
+    mock_site = any_mock_site
     spec, plan, ctx = _tanto(page, mock_site)
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     page.locator(dept.selector).fill("営業部")
@@ -197,7 +200,8 @@ def test_site_prefill_is_reported_and_corrected(page: Page, mock_site: MockSite)
     assert "prefilled by the site" in res["department"].detail
 
 
-def test_maxlength_truncation_is_a_mismatch(page: Page, mock_site: MockSite) -> None:
+def test_maxlength_truncation_is_a_mismatch(page: Page, any_mock_site: MockSite) -> None:
+    mock_site = any_mock_site
     spec, plan, ctx = _tanto(page, mock_site)
     ctx = {**ctx, "applicant": {**ctx["applicant"], "department": "物流部" * 20}}
     plan = plan_page(spec, ctx)
@@ -206,7 +210,8 @@ def test_maxlength_truncation_is_a_mismatch(page: Page, mock_site: MockSite) -> 
     assert "truncated to 40 characters" in res["department"].detail
 
 
-def test_missing_option_is_reported(page: Page, mock_site: MockSite) -> None:
+def test_missing_option_is_reported(page: Page, any_mock_site: MockSite) -> None:
+    mock_site = any_mock_site
     spec = CAT.page("apply-office")
     ctx = _context("example", spec)
     ctx = {**ctx, "company": {**ctx["company"], "prefecture": "東京府"}}
@@ -217,11 +222,14 @@ def test_missing_option_is_reported(page: Page, mock_site: MockSite) -> None:
     assert res["company_name"].status == "filled"
 
 
-def test_missing_field_is_reported_not_guessed(page: Page, mock_site: MockSite) -> None:
+def test_missing_field_is_reported_not_guessed(page: Page, any_mock_site: MockSite) -> None:
+    mock_site = any_mock_site
     spec, plan, ctx = _tanto(page, mock_site)
+    # the label text renamed, whatever element carries it (a row header, a <label for>)
     page.evaluate(
-        "() => { for (const th of document.querySelectorAll('th'))"
-        " if (th.textContent.trim().startsWith('部署名')) th.textContent = '所属'; }"
+        """() => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             for (let n = w.nextNode(); n; n = w.nextNode())
+               if (n.nodeValue.trim() === '部署名') n.nodeValue = '所属'; }"""
     )
     res = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
     assert res["department"].status == "error"

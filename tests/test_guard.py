@@ -133,8 +133,9 @@ def _refuse(guard: Guard, page: Page, selector: str, caption: str, spec: PageSpe
     [("terms", CONSENT), ("temp-confirm", FINAL), ("apply-confirm", FINAL)],
 )
 def test_press_refuses_every_guarded_control_on_the_fixture_pages(
-    armed_page: Page, guard: Guard, mock_site: MockSite, page_id: str, caption: str
+    armed_page: Page, guard: Guard, any_mock_site: MockSite, page_id: str, caption: str
 ) -> None:
+    mock_site = any_mock_site
     page = armed_page
     page.goto(mock_site.url_for(page_id))
     spec = CAT.page(page_id)
@@ -191,8 +192,9 @@ def test_deny_list_caption_classed_safe_on_the_page_is_pressed(
 
 
 def test_press_clicks_a_safe_control_and_records_it(
-    armed_page: Page, guard: Guard, mock_site: MockSite
+    armed_page: Page, guard: Guard, any_mock_site: MockSite
 ) -> None:
+    mock_site = any_mock_site
     page = armed_page
     page.goto(mock_site.url_for("temp-apply"))
     spec = CAT.page("temp-apply")
@@ -213,10 +215,11 @@ def _served_page_ids() -> list[str]:
 
 @pytest.mark.parametrize("page_id", _served_page_ids())
 def test_every_fixture_page_safe_controls_pass_and_guarded_ones_do_not(
-    armed_page: Page, guard: Guard, mock_site: MockSite, page_id: str
+    armed_page: Page, guard: Guard, any_mock_site: MockSite, page_id: str
 ) -> None:
     """No false positives the session would trip on: every navigation/choice/helper control the
     catalogue lists passes the checks on its page; every consent/final control is refused."""
+    mock_site = any_mock_site
     page = armed_page
     page.goto(mock_site.url_for(page_id))
     spec = CAT.page(page_id)

@@ -99,8 +99,9 @@ def test_shift_jis_post_is_decoded_as_cp932(mock_site: MockSite) -> None:
     [("terms", "consent"), ("temp-confirm", "final"), ("apply-confirm", "final")],
 )
 def test_guarded_endpoints_are_classed_whatever_the_submitter(
-    mock_site: MockSite, page_id: str, kind: str, request: pytest.FixtureRequest
+    any_mock_site: MockSite, page_id: str, kind: str, request: pytest.FixtureRequest
 ) -> None:
+    mock_site = any_mock_site
     c = Client(mock_site)
     c.get(path_of(mock_site.url_for(page_id)))
     c.post(path_of(mock_site.page_url(page_id)), {"hdnBtnNm": ""})  # e.g. a script's form.submit()
@@ -115,6 +116,26 @@ def test_hidden_submitter_is_reported(mock_site: MockSite) -> None:
     c.get(path_of(mock_site.url_for("apply-plan")))
     c.post(path_of(mock_site.page_url("apply-plan")), {"hdnBtnNm": "戻る", "rdoRyokinPlan": "A"})
     assert mock_site.posts[-1].submitter == "戻る"
+
+
+def test_modern_action_buttons_and_names_map_to_the_flow() -> None:
+    with MockSite(style="modern") as site:
+        c = Client(site)
+        c.get(path_of(site.url_for("apply-plan")))
+        plan = path_of(site.page_url("apply-plan"))
+        assert plan == "/app/v7/application/plan"
+        status, hdrs, _ = c.post(plan, {"plan[general]": "B", "action": "back"})
+        assert status == 303
+        assert site.base_url + hdrs["location"] == site.page_url("apply-mailbox")
+        post = site.posts[-1]
+        assert (post.page_id, post.kind, post.submitter) == ("apply-plan", "other", "戻る")
+        assert post.fields == {"plan[general]": ["B"], "action": ["back"]}
+        # a bad value: the same flow validates it and shows the page again, modern names kept
+        status, _, page = c.post(plan, {"plan[general]": "", "action": "next"})
+        text = page.decode("utf-8")
+        assert status == 200 and "入力内容に誤りがあります。" in text
+        assert "希望する料金プランを入力してください。" in text
+        assert 'name="plan[general]"' in text and "rdoRyokinPlan" not in text
 
 
 def test_sessions_are_separate(mock_site: MockSite) -> None:
@@ -159,8 +180,9 @@ def test_start_stop_and_ports() -> None:
         assert s.connect_ex(("127.0.0.1", port)) != 0
 
 
-def test_fixtures_dir_has_every_template() -> None:
-    root = fixtures_dir() / "classic"
+@pytest.mark.parametrize("style", ["classic", "modern"])
+def test_fixtures_dir_has_every_template(style: str) -> None:
+    root = fixtures_dir() / style
     names = {p.name for p in root.iterdir()}
     catalogue_ids = {p.id for p in load_catalogue().pages}
     assert catalogue_ids | {"unknown"} == set(BY_ID)
@@ -179,6 +201,11 @@ def test_cli_main_prints_the_address(capsys: pytest.CaptureFixture[str]) -> None
     assert serve_forever(0, "en", _wait=lambda: None) == 0
     assert "mock NSS site: http://127.0.0.1:" in capsys.readouterr().out
     assert main(["--host", "0.0.0.0"], _wait=lambda: None) == 2
+    assert main(["--port", "0", "--style", "modern"], _wait=lambda: None) == 0
+    assert capsys.readouterr().out.strip().endswith("/portal/  (Ctrl-C で終了)")
+    assert serve_forever(0, style="modern", _wait=lambda: None) == 0
+    assert serve_forever(0, style="brutalist", _wait=lambda: None) == 2
+    assert "no mock style 'brutalist'" in capsys.readouterr().err
 
 
 def test_cli_stops_on_ctrl_c(capsys: pytest.CaptureFixture[str]) -> None:

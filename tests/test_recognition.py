@@ -55,11 +55,11 @@ def test_unknown_page_names_candidates(page: Page, any_mock_site: MockSite) -> N
     assert "no catalogue page matches" in rec.reason
 
 
-def test_renamed_caption_refuses_with_failed_signal(page: Page, mock_site: MockSite) -> None:
-    page.goto(mock_site.url_for("temp-apply"))
+def test_renamed_caption_refuses_with_failed_signal(page: Page, any_mock_site: MockSite) -> None:
+    page.goto(any_mock_site.url_for("temp-apply"))
     page.evaluate(
         """() => { for (const e of document.querySelectorAll('input[type=submit],button,a'))
-             if ((e.value || e.textContent).includes('申込内容確認へ進む')) {
+             if ((e.tagName === 'INPUT' ? e.value : e.textContent).includes('申込内容確認へ進む')) {
                if (e.tagName === 'INPUT') e.value = '確認画面へ';
                else e.textContent = '確認画面へ'; } }"""
     )
@@ -70,8 +70,8 @@ def test_renamed_caption_refuses_with_failed_signal(page: Page, mock_site: MockS
     assert best.failed == ("button='申込内容確認へ進む'",)
 
 
-def test_validation_errors_are_reported(page: Page, mock_site: MockSite) -> None:
-    page.goto(mock_site.url_for("temp-apply"))
+def test_validation_errors_are_reported(page: Page, any_mock_site: MockSite) -> None:
+    page.goto(any_mock_site.url_for("temp-apply"))
     page.evaluate(
         """() => { const d = document.createElement('div'); d.className = 'errbox';
              d.textContent = '入力内容に誤りがあります。'; document.body.prepend(d);

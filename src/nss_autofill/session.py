@@ -284,7 +284,7 @@ class Runner:
     def _loop(self, context: BrowserContext) -> None:
         from .recognition import read_facts, recognise, wait_settled
 
-        last: tuple[str | None, int] = (None, 0)
+        last: tuple[str | None, str] = (None, "")
         while True:
             page = self._current(context)
             wait_settled(page, self.settings.page_timeout_ms)

@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.cookies import SimpleCookie
@@ -20,8 +22,10 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import flow
-from .flow import BY_ID, BY_PATH, Fields, PageDef, Registration, Session, UserCode
+from .faults import ERROR_500_HTML, Faults, inject
+from .flow import BY_ID, Fields, PageDef, Registration, Session, UserCode
 from .resources import fixtures_dir
+from .styles import style as _style
 
 COOKIE = "NSSSESSIONID"
 GOTO_PREFIX = "/__mock__/goto/"
@@ -106,11 +110,13 @@ class MockApp:
         self.base_url = "http://127.0.0.1:0"  # set by the server once bound
         self.mail: MockMail | None = None
         self.fault: str | None = None
+        self.faults = Faults()  # tests' fault injection (faults.py)
         self.lock = threading.RLock()
         self._posts: list[Post] = []
         self._sessions: dict[str, Session] = {}
         self._registrations: dict[str, Registration] = {}
         self._extra: dict[str, _Extra] = {}
+        self.style = _style(style)  # paths, charsets and posted names of this markup style
         root = fixtures_dir() / style
         if not root.joinpath("_nss.html").is_file():
             raise ValueError(f"no mock style {style!r} in {fixtures_dir()}")
@@ -123,7 +129,7 @@ class MockApp:
         )
 
     def page_url(self, page_id: str) -> str:
-        return self.base_url + BY_ID[page_id].path
+        return self.base_url + self.style.path(page_id)
 
     @property
     def posts(self) -> list[Post]:
@@ -162,13 +168,13 @@ class MockApp:
 
     def _record(self, path: str, fields: Fields, encoding: str) -> Post:
         extra = self._extra.get(path)
-        page = BY_PATH.get(path)
+        page = self.style.page_at(path)
         kind = extra.post_kind if extra else (page.post_kind if page else "other")
         post = Post(
             path=path,
             page_id=page.id if page and not extra else None,
             fields=fields,
-            submitter=flow.submitter_of(fields),
+            submitter=flow.submitter_of(self.style.canonical(fields)),
             kind=kind,
             encoding=encoding,
         )
@@ -181,6 +187,10 @@ class MockApp:
     ) -> tuple[Resp, str | None]:
         """Answer one request; returns the response and a session id to set as a cookie."""
         path = urlsplit(raw_path).path
+        target = self.style.page_at(path)
+        delay = self.faults.delay_for(target.id if target else None)
+        if delay:  # a slow server: wait outside the lock, other requests go on
+            time.sleep(delay)
         sess, fresh = self._session(cookie)
         with self.lock:
             resp = self._dispatch(method, path, sess, body)
@@ -188,7 +198,7 @@ class MockApp:
 
     def _dispatch(self, method: str, path: str, sess: Session, body: bytes) -> Resp:
         extra = self._extra.get(path)
-        page = BY_PATH.get(path)
+        page = self.style.page_at(path)
         if method == "POST":
             charset = extra.charset if extra else (page.charset if page else "utf-8")
             encoding = _encoding(charset)
@@ -197,6 +207,7 @@ class MockApp:
             except UnicodeDecodeError:
                 fields = {}
             self._record(path, fields, encoding)
+            fields = self.style.canonical(fields)  # the flow's own names from here on
             if extra:
                 return Resp(HTTPStatus.SEE_OTHER, location=path)
         if extra:
@@ -209,10 +220,15 @@ class MockApp:
         if page.nss and self.fault in FAULTS:
             fault_page = "session-timeout" if self.fault == "timeout" else "maintenance"
             return self._render(fault_page, sess)
+        if page.nss and self.faults.timed_out():
+            return self._render("session-timeout", sess)
+        if self.faults.fails_500(page.id):
+            return Resp(HTTPStatus.INTERNAL_SERVER_ERROR, ERROR_500_HTML)
         if page.phase == 2 and sess.login_id is None:
             return self._render("session-timeout", sess)
         if method == "POST":
             return self._post(page, sess, fields)
+        self.faults.loaded(page.id)
         return self._get(page, sess)
 
     # ------------------------------------------------------------------ GET
@@ -355,11 +371,19 @@ class MockApp:
 
     # ------------------------------------------------------------------ rendering
     def _redirect(self, page_id: str) -> Resp:
-        return Resp(HTTPStatus.SEE_OTHER, location=BY_ID[page_id].path)
+        return Resp(HTTPStatus.SEE_OTHER, location=self.style.path(page_id))
 
     def _render(self, page_id: str, sess: Session, *, errors: dict[str, str] | None = None) -> Resp:
-        page = BY_ID[page_id]
+        page = self.style.page(page_id)
+        if self.faults.hides_step_bar(page_id):
+            page = dataclasses.replace(page, step=None)
+        script = self.faults.page_script(page_id, self.page_url)
+        if self.faults.back_fired(page_id) and page_id in BACK:
+            # The operator goes back and edits the page 戻る leads to (its stored values).
+            edits = self.faults.take_edits()
+            sess.values.setdefault(BACK[page_id], {}).update({k: [v] for k, v in edits.items()})
         html = self._env.get_template(page.template).render(self._context(page, sess, errors or {}))
+        html = inject(html, script)
         encoding = _encoding(page.charset)
         body = html.encode(encoding, errors="xmlcharrefreplace")
         return Resp(HTTPStatus.OK, body, f"text/html; charset={page.charset}")
@@ -399,7 +423,8 @@ class MockApp:
             "on": on,
             "err": err,
             "pv": pv,
-            "url": lambda pid: BY_ID[pid].path,
+            "url": self.style.path,
+            "n": self.style.name_of,  # the style's input name for a flow name
             "base_url": self.base_url,
             "prefectures": flow.PREF_OPTIONS,
             "pref_caption": lambda val: flow.caption(flow.PREF_OPTIONS, val),

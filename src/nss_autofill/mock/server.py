@@ -26,9 +26,10 @@ from types import TracebackType
 from typing import Any
 
 from .app import COOKIE, GOTO_PREFIX, MockApp, MockMail, Post, Resp
+from .faults import Faults
 from .flow import BY_ID
 
-__all__ = ["MockMail", "MockSite", "Post", "main", "serve_forever"]
+__all__ = ["Faults", "MockMail", "MockSite", "Post", "main", "serve_forever"]
 
 
 def _check_loopback(host: str) -> str:
@@ -98,7 +99,7 @@ class MockSite:
 
     @property
     def start_url(self) -> str:
-        return self.base_url + BY_ID["bbs-top"].path
+        return self.base_url + self._app.style.path("bbs-top")
 
     def url_for(self, page_id: str) -> str:
         """A URL that sets up the session a page needs, then 303-redirects to it."""
@@ -108,7 +109,11 @@ class MockSite:
 
     def page_url(self, page_id: str) -> str:
         """The page's own URL (no session set-up)."""
-        return self.base_url + BY_ID[page_id].path
+        return self.base_url + self._app.style.path(page_id)
+
+    def input_name(self, flow_name: str) -> str:
+        """This style's input name for a flow name (modern: ``txtKgyMei`` → ``company[name]``)."""
+        return self._app.style.name_of(flow_name)
 
     # ------------------------------------------------------------------ state
     @property
@@ -130,6 +135,22 @@ class MockSite:
         if value not in (None, "timeout", "maintenance"):
             raise ValueError(f"fault is 'timeout', 'maintenance' or None, not {value!r}")
         self._app.fault = value
+
+    @property
+    def faults(self) -> Faults:
+        """The fault-injection options (``faults.py``): slow, 500, navigate away, time-out, …"""
+        return self._app.faults
+
+    def set_fault(self, **options: Any) -> MockSite:
+        """Switch faults on by name, e.g. ``set_fault(error_500="apply-plan")``; see ``Faults``."""
+        with self._app.lock:
+            self._app.faults.set(**options)
+        return self
+
+    def clear_faults(self) -> None:
+        """Every ``set_fault`` option off (``fault`` is separate)."""
+        with self._app.lock:
+            self._app.faults.clear()
 
     @property
     def posts(self) -> list[Post]:
