@@ -109,3 +109,12 @@ BROKER = Msg(
 )
 CLOSED = Msg("ブラウザが閉じられました。", "the browser was closed.")
 REPORT_WRITTEN = Msg("レポート: {path}", "report: {path}")
+CONFIRM_OK = Msg(
+    "  確認画面の照合: 入力した {n} 項目すべてが表示されています。",
+    "  confirmation check: all {n} values the tool filled are shown.",
+)
+CONFIRM_DIFF = Msg(
+    "  確認画面の照合: {n} 件の値が表示されていません。登録する前にご確認ください:",
+    "  confirmation check: {n} values are not shown. Check them before you submit:",
+)
+CONFIRM_LINE = Msg("    ✗ {label}: 「{value}」", "    ✗ {label}: 「{value}」")

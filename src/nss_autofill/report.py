@@ -43,6 +43,8 @@ class PageEntry:
     validation_errors: list[str] = field(default_factory=list)
     fields: list[FieldEntry] = field(default_factory=list)
     action: str = ""
+    # On a 申込内容確認 page: profile values NSS does not show back.
+    confirmation: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass

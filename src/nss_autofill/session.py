@@ -561,7 +561,30 @@ class Runner:
         self._wait_human(page)
 
     # ------------------------------------------------------------------ the human's buttons
+    def _audit_confirmation(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
+        """On a 申込内容確認 page: is every value the tool filled shown back?"""
+        from .confirm_audit import audit_text, expected_values
+
+        expected = expected_values(self.catalogue, self.data, spec.phase)
+        diffs = audit_text(page.inner_text("body"), expected)
+        entry.confirmation = [
+            {"page_id": d.page_id, "label": d.label, "expected": d.expected, "kind": d.kind}
+            for d in diffs
+        ]
+        if not diffs:
+            self.progress.say(M.CONFIRM_OK, n=len(expected))
+            return
+        self.progress.say(M.CONFIRM_DIFF, n=len(diffs))
+        for d in diffs:
+            self.progress.say(M.CONFIRM_LINE, label=d.label, value=d.expected)
+        if not self.headless:
+            from .overlay import panel
+
+            panel(page, [f"✗ {d.label}: 「{d.expected}」" for d in diffs])
+
     def _at_guarded(self, page: Page, spec: PageSpec, caption: str, entry: PageEntry) -> None:
+        if spec.kind == PageKind.CONFIRM:
+            self._audit_confirmation(page, spec, entry)
         target = self._button(page, spec, caption)
         review = spec.review or spec.name
         if self.operator is not None and target is not None and is_loopback(page.url):
