@@ -156,7 +156,13 @@ def build_sub_parser(name: str) -> argparse.ArgumentParser:
         p.description = (
             "serve the bundled mock NSS on this machine until Ctrl-C / 模擬NSSサイトを起動"
         )
-        p.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+        p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: a free one)")
+        p.add_argument(
+            "--style",
+            choices=("classic", "modern"),
+            default="classic",
+            help="markup of the mock: old NSS tables (classic) or labels/aria/divs (modern)",
+        )
     elif name == "doctor":
         p.description = (
             "which browser would be used, display, encoding, trusted origins / 実行環境の確認"
@@ -195,7 +201,7 @@ def _run_sub(name: str, ns: argparse.Namespace, lang: Lang) -> int:
     if name == "mock-server":
         from .mock.server import serve_forever
 
-        return serve_forever(port=ns.port, lang=lang)
+        return serve_forever(port=ns.port, lang=lang, style=ns.style)
     if name == "doctor":
         from .doctor import doctor
 
