@@ -70,6 +70,15 @@ class AuditBundle:
         safe = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "page"
         path = self.directory / f"{self.shots:02d}-{safe}.png"
         mask = [page.locator("input[type=password]"), *masks]
-        data = page.screenshot(full_page=True, mask=mask, mask_color="#000000")
-        _private_file(path, data)
-        return path
+        # A screenshot is evidence, not the job: if the browser cannot take one (a headed
+        # window not painted yet, a page going away), the run goes on and the log says so.
+        for full_page in (True, False):
+            try:
+                data = page.screenshot(full_page=full_page, mask=mask, mask_color="#000000")
+            except Exception as exc:  # Playwright raises its own Error for all of these
+                reason = str(exc).splitlines()[0][:200]
+                continue
+            _private_file(path, data)
+            return path
+        self.log("screenshot-failed", name=name, reason=reason)
+        return None

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ _JS = "({src}).{fn}"
 _URL_RE = re.compile(r"https?://[^\s\"'<>]+")
 
 
+@lru_cache(maxsize=8)
 def _js(fn: str) -> str:
     src = resources.files("nss_autofill").joinpath("js/session.js").read_text("utf-8")
     return _JS.format(src=src, fn=fn)
@@ -539,7 +541,7 @@ class Runner:
         """Wait, bounded when ``seconds`` is given, until a new document or tab appears."""
         retryer = Retrying(
             stop=stop_after_delay(seconds) if seconds else stop_never,
-            wait=wait_fixed(0.1 if seconds else 0.5),
+            wait=wait_fixed(0.03 if seconds else 0.3),
             retry=retry_if_result(lambda moved: not moved),
         )
         try:

@@ -1,0 +1,236 @@
+"""Per page of the flow: recognition + planning, and page arrival → all fields filled.
+
+Run: ``python benchmarks/bench_pages.py [PROFILE] [--reps N]``.
+
+One mock site and one headless system Chromium (the same launch arguments as a dry run), set up
+like ``session.Runner`` does it: a ``ja-JP`` context with the loopback-only route and the
+browser-side guard installed, clicks through ``Guard.press``. Each repetition opens the page in a
+fresh context (a fresh mock session) with ``MockSite().url_for(page_id)``, waits until it has
+settled (not timed), then times
+
+* **recognition + planning**: ``read_facts`` (one page script) + ``recognise`` (pure) +
+  ``plan_page`` (pure); target ≤ 15 ms median per page;
+* **fill** (fillable pages): ``fill_page`` — every field located, written and read back,
+  helpers such as 反映 / 設定 pressed and waited for; target ≤ 300 ms p95 per page;
+* **facts 2nd** (diagnostic): ``read_facts`` once more on the same document, with its page
+  script already installed: what recognition costs when the install round trips are gone;
+* **arrival → filled**: from the end of ``goto`` (the load event) through settling,
+  recognition, planning and ``fill_page``: what the operator waits for on each page.
+
+Finally the Python process's peak resident memory (``ru_maxrss``). Figures are printed, never
+asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILE = ROOT / "profiles" / "example.yaml"
+RECOG_TARGET_MS = 15.0
+FILL_TARGET_MS = 300.0
+
+# The pages of the two-phase flow, in order (mock page id = catalogue page id).
+FLOW = (
+    "bbs-top",
+    "bbs-nss",
+    "terms",
+    "temp-apply",
+    "temp-confirm",
+    "temp-done",
+    "login",
+    "apply-tanto",
+    "apply-office",
+    "apply-usercode-choice",
+    "apply-usercode",
+    "apply-terminal",
+    "apply-mailbox",
+    "apply-plan",
+    "apply-billing",
+    "apply-confirm",
+    "apply-done",
+)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100); with few samples p95 is the maximum."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+class Bench:
+    def __init__(self, profile_path: Path) -> None:
+        from nss_autofill.catalogue import load_catalogue
+        from nss_autofill.planning import build_context
+        from nss_autofill.profile import load_profile
+
+        self.catalogue = load_catalogue()
+        self.data = load_profile(profile_path).model_dump(mode="python")
+        self.base_ctx = build_context(self.data)
+        self.recog: dict[str, list[float]] = {}
+        self.parts: dict[str, list[tuple[float, float, float, float]]] = {}
+        self.fill: dict[str, list[float]] = {}
+        self.arrival: dict[str, list[float]] = {}
+        self.problems: dict[str, set[str]] = {}
+
+    def _plan(self, spec: Any, site: Any) -> tuple[Any, dict[str, Any]]:
+        """The plan and context ``session.Runner`` would use on this page."""
+        from nss_autofill.planning import PagePlan, PlannedField, plan_page
+
+        ctx = dict(self.base_ctx)
+        if spec.repeat is not None and self.data.get("user_codes"):
+            ctx[spec.repeat.as_] = self.data["user_codes"][0]
+        if spec.id == "login":  # the session fills the login from the (mock) mail, not the plan
+            values = {"login_id": site.mail.login_id, "password": site.mail.password}
+            fields = tuple(
+                PlannedField(f, "fill", (values[f.id],)) for f in spec.fields if f.id in values
+            )
+            return PagePlan(spec, fields, title=spec.name), ctx
+        return plan_page(spec, ctx), ctx
+
+    def one(self, browser: Any, site: Any, page_id: str) -> None:
+        from nss_autofill.filling import FillMemory, fill_page
+        from nss_autofill.guard import Guard
+        from nss_autofill.recognition import read_facts, recognise, wait_settled
+        from nss_autofill.trust import is_loopback
+
+        context = browser.new_context(
+            locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
+        )
+
+        def loopback(route: Any) -> None:
+            if is_loopback(route.request.url):
+                route.continue_()
+            else:
+                route.abort("blockedbyclient")
+
+        context.route("**/*", loopback)
+        guard = Guard(self.catalogue)  # one per context: Guard.install remembers id(context)
+        guard.install(context)
+        page = context.new_page()
+        try:
+            page.goto(site.url_for(page_id), wait_until="load")
+            arrived = time.perf_counter()
+            wait_settled(page, 15_000)
+            t0 = time.perf_counter()
+            facts = read_facts(page, self.catalogue.site)
+            t1 = time.perf_counter()
+            rec = recognise(self.catalogue, facts)
+            t2 = time.perf_counter()
+            if rec.page is None or rec.page.id != page_id:
+                got = rec.page.id if rec.page else f"nothing ({rec.reason})"
+                raise SystemExit(f"{page_id}: recognised {got}")
+            spec = rec.page
+            plan, ctx = self._plan(spec, site)
+            t3 = time.perf_counter()
+            read_facts(page, self.catalogue.site)  # again: the script is installed by now
+            t3b = time.perf_counter()
+            self.recog.setdefault(page_id, []).append(t3 - t0)
+            self.parts.setdefault(page_id, []).append((t1 - t0, t2 - t1, t3 - t2, t3b - t3))
+            arrived += t3b - t3  # not part of what the operator waits for
+            if not spec.fields:
+                return
+
+            def press(target: Any, caption: str) -> None:
+                guard.press(page, target, caption, spec)
+
+            t4 = time.perf_counter()
+            results = fill_page(page, spec, plan, FillMemory(), press, ctx)
+            t5 = time.perf_counter()
+            self.fill.setdefault(page_id, []).append(t5 - t4)
+            self.arrival.setdefault(page_id, []).append(t5 - arrived)
+            ok = ("filled", "unchanged", "kept-operator-value", "skipped-no-value", "manual")
+            bad = {f"{r.field_id}: {r.status} {r.detail}" for r in results if r.status not in ok}
+            if bad:
+                self.problems.setdefault(page_id, set()).update(bad)
+        finally:
+            context.close()
+
+    def table(self) -> None:
+        ms = 1000.0
+        head = (
+            f"{'page':<22} {'recognise+plan':>15} {'(facts/match/plan)':>20} {'facts 2nd':>9} "
+            f"{'fill p50':>9} {'fill p95':>9} {'arrival→filled p95':>19}"
+        )
+        print(head)
+        print("-" * len(head))
+        worst_recog, worst_fill = 0.0, 0.0
+        for pid in FLOW:
+            rec = self.recog.get(pid)
+            if not rec:
+                continue
+            med = statistics.median(rec) * ms
+            worst_recog = max(worst_recog, med)
+            parts = self.parts[pid]
+            split = "/".join(f"{statistics.median(p[i] for p in parts) * ms:.1f}" for i in range(3))
+            again = statistics.median(p[3] for p in parts) * ms
+            line = f"{pid:<22} {med:12.1f} ms {split:>20} {again:6.1f} ms"
+            if pid in self.fill:
+                fills = self.fill[pid]
+                p95 = percentile(fills, 95) * ms
+                worst_fill = max(worst_fill, p95)
+                line += (
+                    f" {statistics.median(fills) * ms:6.0f} ms {p95:6.0f} ms"
+                    f" {percentile(self.arrival[pid], 95) * ms:16.0f} ms"
+                )
+            print(line)
+        n = len(next(iter(self.recog.values())))
+        ok_r = "met" if worst_recog <= RECOG_TARGET_MS else "MISSED"
+        ok_f = "met" if worst_fill <= FILL_TARGET_MS else "MISSED"
+        print(f"({n} repetitions per page; ms)")
+        print(
+            f"recognition + planning, worst page median: {worst_recog:.1f} ms "
+            f"(target ≤ {RECOG_TARGET_MS:.0f} ms per page: {ok_r})"
+        )
+        print(
+            f"fill_page, worst page p95: {worst_fill:.0f} ms "
+            f"(target ≤ {FILL_TARGET_MS:.0f} ms per page: {ok_f})"
+        )
+        for pid, bad in self.problems.items():
+            print(f"  problems on {pid}: {sorted(bad)}", file=sys.stderr)
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this Python process (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("profile", nargs="?", type=Path, default=PROFILE)
+    parser.add_argument("--reps", type=int, default=10, help="repetitions per page (10)")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    from nss_autofill.browser import choose_browser, launch
+    from nss_autofill.mock.server import MockSite
+
+    bench = Bench(args.profile)
+    with MockSite() as site, sync_playwright() as pw:
+        browser = launch(pw, choose_browser("auto", pw), headless=True, loopback_only=True)
+        for pid in FLOW:  # warm-up: every page once, untimed
+            bench.one(browser, site, pid)
+        bench.recog.clear()
+        bench.parts.clear()
+        bench.fill.clear()
+        bench.arrival.clear()
+        for _ in range(args.reps):
+            for pid in FLOW:
+                bench.one(browser, site, pid)
+        browser.close()
+    bench.table()
+    print(f"peak memory of the Python process (ru_maxrss): {peak_rss_mib():.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
