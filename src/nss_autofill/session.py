@@ -43,6 +43,7 @@ from .trust import is_loopback, is_trusted, origin_of
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page
 
+    from .filling import FieldResult
     from .mock.server import MockSite
     from .profile import Profile
     from .recorder import Recorder
@@ -381,9 +382,14 @@ class Runner:
         if kind == PageKind.LOGIN:
             self._login(page, spec, entry)
             return
+        results: list[FieldResult] = []
         if spec.fields:
-            self._fill(page, spec, entry)
-        self._snapshot(page, spec)
+            results = self._fill(page, spec, entry)
+        self._snapshot(page, spec)  # before the overlay: the audit shows the page as NSS drew it
+        if spec.fields and not self.headless:
+            from .overlay import show_field_status
+
+            show_field_status(page, spec, results)
         guarded = spec.guarded_buttons
         if guarded:
             self._at_guarded(page, spec, guarded[0].caption, entry)
@@ -409,7 +415,7 @@ class Runner:
 
     def _fill(
         self, page: Page, spec: PageSpec, entry: PageEntry, plan: PagePlan | None = None
-    ) -> None:
+    ) -> list[FieldResult]:
         from .filling import fill_page
 
         ctx = self._context(spec, page)
@@ -445,6 +451,7 @@ class Runner:
         self.progress.say(M.FILLED, **counts)
         if counts["problems"] and self.headless and not self.settings.auto_confirm:
             raise _Stop("fill-problems", ExitCode.NEEDS_HUMAN, "fields need a human")
+        return results
 
     def _snapshot(self, page: Page, spec: PageSpec | None) -> None:
         """Screenshot for the audit bundle, sensitive fields and password inputs masked."""
@@ -573,16 +580,16 @@ class Runner:
             {"page_id": d.page_id, "label": d.label, "expected": d.expected, "kind": d.kind}
             for d in diffs
         ]
+        if not self.headless:
+            from .overlay import show_confirmation
+
+            show_confirmation(page, diffs, len(expected))
         if not diffs:
             self.progress.say(M.CONFIRM_OK, n=len(expected))
             return
         self.progress.say(M.CONFIRM_DIFF, n=len(diffs))
         for d in diffs:
             self.progress.say(M.CONFIRM_LINE, label=d.label, value=d.expected)
-        if not self.headless:
-            from .overlay import panel
-
-            panel(page, [f"✗ {d.label}: 「{d.expected}」" for d in diffs])
 
     def _at_guarded(self, page: Page, spec: PageSpec, caption: str, entry: PageEntry) -> None:
         if spec.kind == PageKind.CONFIRM:
