@@ -277,3 +277,58 @@ def test_date_with_era_years_and_padded_months(page: Page) -> None:
         "() => ['y', 'm', 'd'].map(n => document.querySelector(`[name=${n}]`).value)"
     )
     assert got == ["9", "04", "01"]
+
+
+def test_fill_markup_variants_end_to_end(page: Page) -> None:
+    """Review items 4/5 and option captions: placeholder parts, 年/月/日 after each select,
+    a radio caption with a bracketed note, select options padded with full-width spaces."""
+    months = "".join(f"<option value='{m}'>\u3000{m} </option>" for m in range(1, 13))
+    page.set_content(
+        """
+        <h2>申込担当者に関する項目</h2>
+        <div><label for="s">氏名</label>
+          <input id="s" name="sei" placeholder="姓"><input name="mei" placeholder="名"></div>
+        <h2>利用契約に関する項目</h2>
+        <fieldset><legend>利用開始希望日</legend>
+          <select name="y"><option value=""></option><option>2027</option></select><span>年</span>
+          <select name="m"><option value=""></option>"""
+        + months
+        + """</select><span>月</span>
+          <select name="d"><option value=""></option><option> 1 </option></select><span>日</span>
+        </fieldset>
+        <p id="p">希望する料金プラン</p>
+        <div role="radiogroup" aria-labelledby="p">
+          <label><input type="radio" name="plan" value="A">Aプラン（月額基本料あり）</label>
+          <label><input type="radio" name="plan" value="B">Bプラン（従量制）</label></div>
+        """
+    )
+    g1, g2 = "申込担当者に関する項目", "利用契約に関する項目"
+    spec = PageSpec.model_validate(
+        {
+            "id": "t",
+            "name": "t",
+            "kind": "form",
+            "phase": 2,
+            "signals": [{"text": "x"}],
+            "fields": [
+                {"id": "name", "group": g1, "label": "氏名", "control": "split_text",
+                 "parts": ["姓", "名"], "values": ["a.family", "a.given"]},
+                {"id": "date", "group": g2, "label": "利用開始希望日", "control": "date3",
+                 "parts": ["年", "月", "日"], "value": "c.start"},
+                {"id": "plan", "label": "希望する料金プラン", "control": "radio",
+                 "value": "c.plan", "options": {"A": "Aプラン", "B": "Bプラン"}},
+            ],
+        }
+    )  # fmt: skip
+    ctx = {"a": {"family": "山田", "given": "太郎"}, "c": {"start": "2027-04-01", "plan": "B"}}
+    res = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press, ctx)
+    assert {r.field_id: r.status for r in res} == {
+        "name": "filled",
+        "date": "filled",
+        "plan": "filled",
+    }, res
+    got = page.evaluate(
+        "() => [...['sei', 'mei', 'y', 'm', 'd'].map(n => document.querySelector(`[name=${n}]`)"
+        ".value), document.querySelector('[name=plan]:checked').value]"
+    )
+    assert got == ["山田", "太郎", "2027", "4", "1", "B"]

@@ -237,3 +237,135 @@ def test_live_page_helpers(page: Page) -> None:
     page.set_content('<ul><li><a href="/nss">NSS ログイン</a></li></ul>'
                      '<p><a class="button" href="/nss">NSS ログイン</a></p>')  # fmt: skip
     assert find_button(page, "NSS ログイン") is not None  # two links to one place: one choice
+
+
+# ---------------------------------------------------------------- markup variants (review)
+
+
+def test_date3_fieldset_with_captions_after_each_select(page: Page) -> None:
+    """Item 4: 年/月/日 after a select bind to that select, never label the next one."""
+    html = """
+    <h2>利用契約に関する項目</h2>
+    <fieldset><legend>利用開始希望日</legend>
+      <select name="y"><option>2027</option></select><span>年</span>
+      <select name="m"><option>4</option></select><span>月</span>
+      <select name="d"><option>1</option></select><span>日</span>
+    </fieldset>
+    """
+    spec = _page(
+        [{"id": "d", "group": "利用契約に関する項目", "label": "利用開始希望日",
+          "control": "date3", "parts": ["年", "月", "日"]}]
+    )  # fmt: skip
+    page.set_content(html)
+    loc = locate_field(scan_form(page, spec), spec, spec.field("d"))
+    assert [_name(page, loc, i) for i in range(3)] == ["y", "m", "d"]
+
+
+def test_radios_in_a_div_with_captions_after_them(page: Page) -> None:
+    html = """<div><span>事業所所在地</span>
+      <input type="radio" name="r" value="1"><span>企業に同じ</span>
+      <input type="radio" name="r" value="2"><span>その他</span></div>"""
+    spec = _page([{"id": "r", "label": "事業所所在地", "control": "radio"}])
+    loc = _locate(page, html, spec, "r")
+    assert loc.ok, loc.problem
+    assert [c.after for c in loc.controls] == ["企業に同じ", "その他"]
+
+
+SPLIT_BY_PLACEHOLDER = """
+<h2>申込担当者に関する項目</h2>
+<div class="row"><label for="s">氏名</label>
+  <input id="s" name="sei" placeholder="姓"><input name="mei" placeholder="名"></div>
+<div class="row"><label for="k">氏名(フリガナ)</label>
+  <input id="k" name="kana1" aria-label="セイ"> <span>－</span> <input name="kana2" title="メイ">
+</div>
+<div class="row"><label for="t">電話番号</label>
+  <input id="t" name="tel" placeholder="03-1234-5678"><input name="ext" placeholder="内線"></div>
+"""
+
+
+def test_split_field_parts_told_by_placeholder_aria_label_or_title(page: Page) -> None:
+    """Item 5: one <label for>, the following unlabelled boxes named by their hints."""
+    g = "申込担当者に関する項目"
+    spec = _page(
+        [
+            {"id": "n", "group": g, "label": "氏名", "control": "split_text",
+             "parts": ["姓", "名"], "values": ["a.b", "a.c"], "value": None},
+            {"id": "k", "group": g, "label": "氏名(フリガナ)", "control": "split_text",
+             "parts": ["セイ", "メイ"], "values": ["a.b", "a.c"], "value": None},
+            {"id": "t", "group": g, "label": "電話番号", "control": "text"},
+        ]
+    )  # fmt: skip
+    page.set_content(SPLIT_BY_PLACEHOLDER)
+    model = scan_form(page, spec)
+    loc = locate_field(model, spec, spec.field("n"))
+    assert [_name(page, loc, 0), _name(page, loc, 1)] == ["sei", "mei"]
+    loc = locate_field(model, spec, spec.field("k"))
+    assert [_name(page, loc, 0), _name(page, loc, 1)] == ["kana1", "kana2"]
+    # a plain text field still sees only the box its label names
+    assert _name(page, locate_field(model, spec, spec.field("t"))) == "tel"
+
+
+def test_split_parts_not_told_apart_still_refuse(page: Page) -> None:
+    html = """<div><label for="s">氏名</label>
+      <input id="s" placeholder="山田"><input placeholder="太郎"></div>"""
+    spec = _page(
+        [{"id": "n", "label": "氏名", "control": "split_text", "parts": ["姓", "名"],
+          "values": ["a.b", "a.c"], "value": None}]
+    )  # fmt: skip
+    loc = _locate(page, html, spec, "n")
+    assert not loc.ok and "cannot tell the parts" in loc.problem
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<table><tr><th><ruby>氏<rt>し</rt></ruby><ruby>名<rp>(</rp><rt>めい</rt><rp>)</rp>"
+        "</ruby></th><td><input name='x'></td></tr></table>",
+        "<table><tr><th><label for='x'>氏名<span class='sr-only'>必須項目</span></label></th>"
+        "<td><input id='x' name='x'></td></tr></table>",
+        "<div><label for='x'><span>氏</span><br><span>名</span></label><input id='x' name='x'>"
+        "</div>",
+    ],
+)
+def test_label_with_ruby_hidden_note_or_split_spans(page: Page, html: str) -> None:
+    spec = _page([{"id": "n", "label": "氏名", "control": "text"}])
+    assert _name(page, _locate(page, html, spec, "n")) == "x"
+
+
+@pytest.mark.parametrize(
+    ("caption", "expect"),
+    [
+        ("Aプラン", "A"),  # the rest is a bracketed note: Aプラン（月額基本料あり）
+        ("Bプラン", None),  # two options share Bプラン before their notes: refuse
+        ("Cプラン", None),  # Cプラン割引 is another caption, not Cプラン with a note
+    ],
+)
+def test_radio_caption_with_bracketed_note(page: Page, caption: str, expect: str | None) -> None:
+    from nss_autofill.locating import find_option
+
+    html = """<div><span>希望する料金プラン</span>
+      <label><input type="radio" name="p" value="A">Aプラン（月額基本料あり）</label>
+      <label><input type="radio" name="p" value="B1">Bプラン（月額）</label>
+      <label><input type="radio" name="p" value="B2">Bプラン（年額）</label>
+      <label><input type="radio" name="p" value="C">Cプラン割引</label></div>"""
+    spec = _page([{"id": "p", "label": "希望する料金プラン", "control": "radio"}])
+    loc = _locate(page, html, spec, "p")
+    assert loc.ok, loc.problem
+    hits = find_option(loc.controls, caption)
+    if expect is None:
+        assert len(hits) != 1
+    else:
+        assert [c.value for c in hits] == [expect]
+
+
+def test_short_field_label_after_a_control_stays_a_label(page: Page) -> None:
+    """A text after a control is its caption, unless it shows one of the page's field labels."""
+    html = """<div><span>電話</span><input name="tel"><span>FAX</span><input name="fax"></div>"""
+    spec = _page(
+        [{"id": "t", "label": "電話", "control": "text"},
+         {"id": "f", "label": "FAX", "control": "text"}]
+    )  # fmt: skip
+    page.set_content(html)
+    model = scan_form(page, spec)
+    assert _name(page, locate_field(model, spec, spec.field("t"))) == "tel"
+    assert _name(page, locate_field(model, spec, spec.field("f"))) == "fax"

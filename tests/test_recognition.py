@@ -189,3 +189,146 @@ def test_current_step_by_aria_and_heading_repeat_is_not_the_bar(page: Page) -> N
     )
     page.set_content(f"<ol>{steps}</ol><h2 class='current'>仮ログイン申込</h2>")
     assert read_facts(page, CAT.site).steps == ("NACCS利用申込",)
+
+
+# ---------------------------------------------------------------- markup variants (review)
+
+_SR_CSS = (
+    "<style>.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap}</style>"
+)
+
+
+def _step_bar(current: str, note: str, mark: str = " aria-current=step") -> str:
+    items = "".join(
+        f"<li{mark if s == current else ''}>{note if s == current else ''}{i} {s}</li>"
+        for i, s in enumerate(CAT.site.steps, 1)
+    )
+    return f'<nav aria-label="進捗"><ol>{items}</ol></nav>'
+
+
+@pytest.mark.parametrize(
+    ("current", "note", "mark"),
+    [
+        ("NACCS利用申込", '<span class="sr-only">現在のステップ：</span>', " aria-current=step"),
+        ("NACCS利用申込完了", '<span class="sr-only">現在のステップ：</span>', " class=active"),
+        ("NACCS利用申込", "", " aria-current=step"),
+    ],
+)
+def test_current_step_with_screen_reader_note(
+    page: Page, current: str, note: str, mark: str
+) -> None:
+    """Item 3: hidden helper text in the current item; the longest name decides."""
+    page.set_content(_SR_CSS + _step_bar(current, note, mark))
+    assert read_facts(page, CAT.site).steps == (current,)
+
+
+@pytest.mark.parametrize("note", ["（現在）", "(現在のステップ)"])
+def test_current_step_named_by_a_trailing_note(page: Page, note: str) -> None:
+    """Item 3: a visible note is part of the item's text and marks it current on its own."""
+    items = "".join(
+        f"<li>{i} {s}{note if s == 'NACCS利用申込' else ''}</li>"
+        for i, s in enumerate(CAT.site.steps, 1)
+    )
+    page.set_content(f"<ol>{items}</ol>")
+    assert read_facts(page, CAT.site).steps == ("NACCS利用申込",)
+
+
+def test_item_naming_two_steps_is_not_an_item(page: Page) -> None:
+    items = "".join(f"<li>{i} {s}</li>" for i, s in enumerate(CAT.site.steps, 1))
+    page.set_content(f"<ol>{items}</ol><p class='current'>仮ログイン申込・NACCS利用申込</p>")
+    assert read_facts(page, CAT.site).steps == ()
+
+
+def test_radiogroup_name_counts_as_label(page: Page) -> None:
+    """Item 6: role=radiogroup named by aria-labelledby (and aria-label, legend) is a label."""
+    tabs = "".join(
+        f"<li{' aria-current=page' if t == '料金' else ''}>{t}</li>" for t in CAT.site.tabs
+    )
+    page.set_content(
+        _step_bar("NACCS利用申込", "") + f"<ul>{tabs}</ul>"
+        '<p id="p">希望する料金プラン</p><div role="radiogroup" aria-labelledby="p">'
+        '<label><input type="radio" name="g" value="A">Aプラン</label>'
+        '<label><input type="radio" name="g" value="B">Bプラン</label></div>'
+        '<div role="group" aria-label="管理統計資料(有料分)">'
+        '<label><input type="radio" name="s">要</label></div>'
+        '<div role="group" aria-label="飾り"></div>'
+    )
+    facts = read_facts(page, CAT.site)
+    assert "希望する料金プラン" in facts.labels
+    assert "管理統計資料(有料分)" in facts.labels
+    assert "飾り" not in facts.labels  # a group without controls names nothing
+    rec = recognise(CAT, facts)
+    assert rec.page is not None and rec.page.id == "apply-plan", rec.reason
+
+
+def test_per_field_error_messages_are_collected(page: Page) -> None:
+    """Item 7: invalid-feedback, span.error and aria-invalid + aria-describedby messages."""
+    page.set_content(
+        '<div role="alert">入力内容に誤りがあります。</div>'
+        '<div><label for="a">企業名</label><input id="a" class="form-control is-invalid">'
+        '<p class="invalid-feedback" style="display:block">企業名を入力してください。</p></div>'
+        '<div><label for="b">電話番号</label><input id="b"><span class="error">'
+        "電話番号の形式が正しくありません。</span></div>"
+        '<div><label for="c">メールアドレス</label><input id="c" aria-invalid="true" '
+        'aria-describedby="c-hint c-err"><small id="c-hint">半角で入力</small>'
+        '<small id="c-err">メールアドレスが正しくありません。</small></div>'
+        '<p class="invalid-feedback" style="display:none">見えない</p>'
+    )
+    facts = read_facts(page, CAT.site)
+    rec = recognise(CAT, facts)
+    errs = rec.validation_errors
+    assert errs[0] == "入力内容に誤りがあります。"
+    for msg in (
+        "企業名を入力してください。",
+        "電話番号の形式が正しくありません。",
+        "メールアドレスが正しくありません。",
+    ):
+        assert msg in errs, errs
+    assert "見えない" not in errs
+    # without the site's rejected message, error-styled elements alone are not a rejection
+    page.evaluate("() => document.querySelector('[role=alert]').remove()")
+    assert recognise(CAT, read_facts(page, CAT.site)).validation_errors == ()
+
+
+def test_labels_with_ruby_br_and_hidden_helper_text(page: Page) -> None:
+    page.set_content(
+        _SR_CSS + "<table>"
+        "<tr><th>利用開始<br>希望日</th><td><select><option>1</option></select></td></tr>"
+        "<tr><th><ruby>氏<rt>し</rt></ruby><ruby>名<rp>(</rp><rt>めい</rt><rp>)</rp></ruby>"
+        "</th><td><input></td></tr>"
+        '<tr><th><label for="x"><span>部署</span><span>名</span>'
+        '<span class="sr-only">（必須項目）</span></label></th><td><input id="x"></td></tr>'
+        "</table>"
+    )
+    labels = {label_key(x) for x in read_facts(page, CAT.site).labels}
+    assert {"利用開始希望日", "氏名", "部署名"} <= labels
+
+
+def test_item_with_other_words_beside_a_name_is_not_an_item(page: Page) -> None:
+    """Containing a name is not enough: only numbering and a "current" note may sit beside it."""
+    tabs = "".join(
+        f"<li{' class=active' if t == '料金' else ''}>"
+        f"{'料金シミュレーション' if t == '料金' else t}</li>"
+        for t in CAT.site.tabs
+    )
+    page.set_content(f"<ul>{tabs}</ul>")
+    assert read_facts(page, CAT.site).tabs == ()
+
+
+def test_icon_button_with_screen_reader_caption(page: Page) -> None:
+    page.set_content(
+        _SR_CSS + '<button type="button"><i class="icon"></i><span class="sr-only">次へ</span>'
+        '</button><button type="button">戻る<span class="sr-only">（前の画面）</span></button>'
+    )
+    assert read_facts(page, CAT.site).buttons == ("次へ", "戻る")
+
+
+def test_current_step_drawn_as_images(page: Page) -> None:
+    """Old step bars are pictures: the alt names the item, the file name marks the current."""
+    items = "".join(
+        f'<img alt="{s}" src="/img/step{i}_{"on" if s == "仮ログイン申込" else "off"}.gif">'
+        for i, s in enumerate(CAT.site.steps, 1)
+    )
+    page.set_content(f"<div class='steps'>{items}</div><h2>仮ログイン申込</h2>")
+    assert read_facts(page, CAT.site).steps == ("仮ログイン申込",)

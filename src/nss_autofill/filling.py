@@ -52,7 +52,6 @@ from .locating import (
     find_option,
     locate_button,
     locate_field,
-    option_matches,
     scan_form,
 )
 from .normalize import compare_key
@@ -284,7 +283,7 @@ class _Filler:
         mine = self.memory.wrote(self.spec.id, fid, 0)
         if hit.checked:
             verdict = "unchanged"
-        elif checked is None or any(option_matches(v, checked.option_texts()) for v in mine):
+        elif checked is None or any(checked in find_option(radios, v) for v in mine):
             verdict = "write"
         elif self.memory.written(self.spec.id, fid, 0, run.row) is not None:
             verdict = "kept"

@@ -12,6 +12,13 @@ page's groups is G. A sub-group (``parent``) is found the same way among the pag
 names (rowspan header cells count as enclosing). A field without ``parent`` never matches a unit
 inside one of the page's sub-groups. Exactly one unit, or a problem naming the count.
 
+Captions after a control belong to it: in ``<legend>日付</legend>[ ]<span>年</span>[ ]<span>月``
+``</span>`` the 月 select is still labelled by the legend (a short caption, or any caption after
+a radio or box of the same group, is looked past together with the control before it). A field
+made of parts may be labelled once, ``<label for=a>氏名</label><input id=a placeholder=姓><input
+placeholder=名>``: the unlabelled boxes that follow in the same container, each with a
+placeholder / aria-label / title, form a ``parts`` unit used only by split and date fields.
+
 Example::
 
     >>> model = scan_form(page)
@@ -21,6 +28,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -99,7 +107,7 @@ class Unit:
     """A label and the controls it labels."""
 
     label: str
-    kind: str  # row | label | aria | dt | div
+    kind: str  # row | label | aria | dt | div | legend | parts (label + following hinted boxes)
     order: int
     controls: tuple[int, ...]
     containers: tuple[str, ...]
@@ -188,10 +196,17 @@ def scan_form(page: Page, spec: PageSpec | None = None) -> FormModel:
     """Read and mark all controls, label units, headings and buttons in one pass.
 
     With ``spec``, elements showing exactly one of its group or sub-group names count as
-    headings even when not marked up as such (a bold ``<p>``, a styled ``<div>``).
+    headings even when not marked up as such (a bold ``<p>``, a styled ``<div>``), and a short
+    text after a control that shows one of its field labels is that label, not the control's
+    caption (``電話 [ ] FAX [ ]``).
     """
     names = sorted(_scope(spec).groups | _scope(spec).parents) if spec is not None else []
-    return FormModel.from_js(run_js(page, "form.js", {"names": names}))
+    labels = (
+        sorted({text_key(n) for f in spec.fields for n in (f.label, *f.aliases) if n})
+        if spec is not None
+        else []
+    )
+    return FormModel.from_js(run_js(page, "form.js", {"names": names, "labels": labels}))
 
 
 @dataclass(frozen=True)
@@ -286,7 +301,10 @@ def _units_for(model: FormModel, sc: _Scope, spec: FieldSpec, label: str) -> lis
     want = {label_key(n, sc.keep) for n in (label, *spec.aliases)}
     found: list[Unit] = []
     seen: set[tuple[int, ...]] = set()
+    parts_ok = spec.control in ("split_text", "date3")
     for u in model.units:
+        if u.kind == "parts" and not parts_ok:  # boxes told apart by placeholder: parts only
+            continue
         if label_key(u.label, sc.keep) not in want:
             continue
         if not _in_scope(model, sc, u.order, u.containers, spec.group, spec.parent):
@@ -318,11 +336,22 @@ def option_matches(caption: str, texts: Iterable[str], *, loose: bool = False) -
     return any(t and text_key(t) == want for t in texts)
 
 
+def _drop_trailing_note(text: str) -> str:
+    """``text_key`` without one trailing bracketed note: 'Aプラン(月額基本料あり)' → 'Aプラン'."""
+    key = text_key(text)
+    m = _TRAIL_NOTE_RE.search(key)
+    return key[: m.start()] if m and m.start() > 0 else ""
+
+
 def find_option(controls: Sequence[Control], caption: str) -> list[Control]:
     """The radios/checkboxes whose label, following text or value names ``caption``.
 
     Exact keys first; only when none matches, the page's text without its bracketed hint;
-    only then a following text that starts with a long caption (a note after the caption).
+    then the page's text without one trailing bracketed note of any kind (Aプラン（月額基本料
+    あり）names Aプラン, but Aプラン月額 or Aプラン・割引 never do: only a *bracketed* rest
+    is a note); only then a following text that starts with a long caption. Callers refuse
+    anything but exactly one hit, so two options sharing a caption before their notes
+    (Aプラン（月額）/ Aプラン（年額）) refuse rather than pick.
     """
     exact = [c for c in controls if option_matches(caption, c.option_texts())]
     if exact:
@@ -331,7 +360,15 @@ def find_option(controls: Sequence[Control], caption: str) -> list[Control]:
     if loose:
         return loose
     want = text_key(caption)
+    noted = [c for c in controls if any(t and _drop_trailing_note(t) == want for t in c.own)]
+    if not noted:
+        noted = [c for c in controls if _drop_trailing_note(c.after) == want]
+    if noted:
+        return noted
     return [c for c in controls if len(want) >= 8 and text_key(c.after).startswith(want)]
+
+
+_TRAIL_NOTE_RE = re.compile(r"(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕)$")
 
 
 def _assign_parts(ctls: Sequence[Control], parts: Sequence[str]) -> list[Control] | None:

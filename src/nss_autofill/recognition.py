@@ -9,6 +9,18 @@ the caller can stop and tell the operator instead of guessing.
 Texts are compared by *keys* (see ``text_key`` and ``label_key``): NFKC, no white space of any
 width, no ※ marks, and for labels no bracketed input hints such as (全角) or (半角数字7桁).
 
+What ``read_facts`` counts as seen: text inside visually-hidden helpers (``sr-only`` and the
+like, or clipped 1px boxes) and ruby readings (``<rt>``) is left out of labels, headings,
+captions and step items; an element showing nothing else falls back to its full text (an icon
+button). A step/tab item is an element whose key contains exactly one catalogue name (longest
+names taken out first, so 「NACCS利用申込完了」 is never also 「NACCS利用申込」) with nothing
+else beside it but numbering, marks and a "current" note (「（現在）」, 「現在のステップ：」);
+such a note also marks the item current. Labels include the names of groups of controls
+(fieldset legend, ``role=group`` / ``radiogroup`` aria-label / aria-labelledby). Error texts
+come from alert/error/invalid-styled elements and from the message an ``aria-invalid`` control
+points to (aria-errormessage, aria-describedby); they count only while a
+``site.validation_error`` text is visible.
+
 Example::
 
     >>> facts = read_facts(page, cat.site)

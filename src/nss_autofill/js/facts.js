@@ -8,7 +8,30 @@
   const key = (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "")
     .replace(/[※]/g, "");
   const vis = (el) => !el.checkVisibility || el.checkVisibility();
-  const txt = (el) => clean(el.textContent);
+  // Helper text a person does not see: screen-reader-only notes and ruby readings (furigana).
+  const SR = /(^|[-_\s])(sr-only|visually-?hidden|screen-?reader(-text)?|assistive(-text)?|a11y-hidden|hidden-visually|u-hidden-visually|offscreen)([-_\s]|$)/i;
+  const unseen = (el) => {
+    if (/^(RT|RP|SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName)) return true;
+    if (SR.test(el.getAttribute("class") || "")) return true;
+    const cs = getComputedStyle(el);
+    if (cs.display === "none") return true;
+    if (cs.position !== "absolute" && cs.position !== "fixed") return false;
+    return /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(cs.clip) ||
+      /inset\(50%\)/.test(cs.clipPath) ||
+      (parseFloat(cs.width) <= 1 && parseFloat(cs.height) <= 1 && cs.overflow === "hidden");
+  };
+  // The text a person sees in ``el`` (its own hidden state aside).
+  const shown = (el) => {
+    if (!el.firstElementChild) return el.textContent || "";
+    let out = "";
+    for (const ch of el.childNodes) {
+      if (ch.nodeType === 3) out += ch.nodeValue;
+      else if (ch.nodeType === 1 && !unseen(ch)) out += shown(ch);
+    }
+    return out;
+  };
+  // Only when nothing shows (an icon button with a screen-reader caption) the full text.
+  const txt = (el) => clean(shown(el)) || clean(el.textContent);
   const cellsOf = (tr) => Array.from(tr.children).filter(
     (c) => c.tagName === "TH" || c.tagName === "TD");
 
@@ -41,8 +64,16 @@
   for (const el of document.querySelectorAll("[aria-label]")) {
     if (el.matches(CONTROL) && vis(el)) labels.push(clean(el.getAttribute("aria-label")));
   }
+  // Names of a group of controls (a radio group, a date made of three selects).
+  const GROUP = "fieldset,[role=group],[role=radiogroup]";
+  for (const el of document.querySelectorAll(GROUP)) {
+    if (vis(el) && el.getAttribute("aria-label") && el.querySelector(CONTROL)) {
+      labels.push(clean(el.getAttribute("aria-label")));
+    }
+  }
   for (const el of document.querySelectorAll("[aria-labelledby]")) {
-    if (!el.matches(CONTROL) || !vis(el)) continue;
+    if (!(el.matches(CONTROL) || (el.matches(GROUP) && el.querySelector(CONTROL))) ||
+        !vis(el)) continue;
     const parts = el.getAttribute("aria-labelledby").split(/\s+/)
       .map((id) => document.getElementById(id)).filter((x) => x).map(txt);
     labels.push(parts.join(" "));
@@ -97,12 +128,28 @@
   const currentItems = (items) => {
     if (!items || !items.length) return [];
     const keys = items.map(key);
+    // Longest names first, so 「NACCS利用申込完了」 is not also read as 「NACCS利用申込」.
+    const byLength = keys.map((k, i) => i).filter((i) => keys[i])
+      .sort((a, b) => keys[b].length - keys[a].length);
+    // The one item an element's text names: exactly one catalogue name in it (each occurrence
+    // taken out before shorter names are looked for), the rest being a number or a short note
+    // such as （現在）. Two names, or none, is not an item.
     const itemOf = (s) => {
-      const k = key(s);
-      let i = keys.indexOf(k);
-      if (i < 0) i = keys.indexOf(k.replace(/^(step)?\d{1,2}[.:：)）]?/i, ""));
-      return i;
+      let k = key(s);
+      const found = new Set();
+      for (const i of byLength) {
+        if (!k.includes(keys[i])) continue;
+        found.add(i);
+        k = k.split(keys[i]).join("\u0000");
+        if (found.size > 1) return -1;
+      }
+      if (found.size !== 1) return -1;
+      const rest = k.replace(/\u0000/g, "");
+      return REST.test(rest) ? found.values().next().value : -1;
     };
+    const NOTE = /現在|選択中|進行中|入力中|表示中|current|now/i;
+    // What may sit beside the name in an item: numbering, marks, and a "current" note.
+    const REST = /^(step|ステップ|現在|の|選択中|進行中|入力中|表示中|です|current|now|[\d\p{P}\p{S}])*$/iu;
     const matches = [];
     const seen = new Set();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -113,7 +160,8 @@
       let top = null;
       let idx = -1;
       for (let d = 0; el && el !== document.body && d < 6; d++, el = el.parentElement) {
-        const t = el.textContent;
+        if ((el.textContent || "").length > 120) break;
+        const t = shown(el);
         if (t.length > 60) break;
         chain.push(el);
         const i = itemOf(t);
@@ -121,7 +169,29 @@
       }
       if (!top || seen.has(top) || !vis(top)) continue;
       seen.add(top);
-      matches.push({ idx, top, kinds: markOf(chain.slice(0, chain.indexOf(top) + 1), top) });
+      const kinds = markOf(chain.slice(0, chain.indexOf(top) + 1), top);
+      // a note in the item itself, seen or for screen readers only: 「（現在）」「現在のステップ」
+      if (NOTE.test(key(top.textContent).split(keys[idx]).join(""))) kinds.add("text");
+      matches.push({ idx, top, kinds });
+    }
+    // Image items (old step bars drawn as pictures): the alt text names the item, and the
+    // picture's file name may say which one is current (step3_on.gif, tab_current.png).
+    const IMG_MARK = /(^|[-_.])(on|current|active|now|cur|here|sel|selected)([-_.]|$)/i;
+    for (const img of document.querySelectorAll("img[alt]")) {
+      const idx = itemOf(img.alt);
+      if (idx < 0 || seen.has(img) || !vis(img)) continue;
+      seen.add(img);
+      const chain = [img];
+      for (let a = img.parentElement, d = 0; a && a !== document.body && d < 3;
+        d++, a = a.parentElement) {
+        if (clean(a.textContent)) break;
+        chain.push(a);
+      }
+      const kinds = markOf(chain, img);
+      const file = ((img.getAttribute("src") || "").split(/[?#]/)[0].split("/").pop() || "")
+        .replace(/\.[a-z0-9]+$/i, "");
+      if (IMG_MARK.test(file)) kinds.add("img");
+      matches.push({ idx, top: img, kinds });
     }
     // Only items that sit in a bar with other items count (a heading repeating a step
     // name is not the step bar).
@@ -133,7 +203,7 @@
         const idxs = new Set(inside.map((o) => o.idx));
         if (idxs.size < 2) continue;
         const own = inside.reduce((n, o) => n + keys[o.idx].length + 4, 0);
-        return key(a.textContent).length <= own;
+        return key(shown(a)).length <= own;
       }
       return false;
     });
@@ -142,7 +212,7 @@
     const unique = usable.filter((m, i) => sigs.filter((x) => x === sigs[i]).length === 1);
     if (unique.length === 1 && usable.length >= 3) unique[0].kinds.add("style");
     // The first kind of marker that marks some items but not all of them decides.
-    for (const kind of ["aria", "class", "strong", "style", "nolink"]) {
+    for (const kind of ["aria", "class", "text", "img", "strong", "style", "nolink"]) {
       const marked = inBar.filter((m) => m.kinds.has(kind));
       if (marked.length > 0 && marked.length < inBar.length) {
         return Array.from(new Set(marked.map((m) => items[m.idx])));
@@ -162,10 +232,23 @@
   const errors = [];
   const taken = [];
   for (const el of document.querySelectorAll(
-    "[role=alert],[class*=error],[class*=Error],[class*=err],[class*=alert],[class*=warn]")) {
+    "[role=alert],[class*=error],[class*=Error],[class*=err],[class*=alert],[class*=warn]," +
+    "[class*=invalid],[class*=Invalid],[aria-live=assertive]")) {
     if (!vis(el) || taken.some((t) => t.contains(el))) continue;
+    if (el.matches(CONTROL) || el.querySelector(CONTROL)) continue;  // the box, not a message
     const t = txt(el);
-    if (t) { errors.push(t); taken.push(el); }
+    if (t && !errors.includes(t)) { errors.push(t); taken.push(el); }
+  }
+  // A control marked invalid names its message: aria-errormessage / aria-describedby.
+  for (const el of document.querySelectorAll("[aria-invalid=true]")) {
+    for (const a of ["aria-errormessage", "aria-describedby"]) {
+      for (const id of (el.getAttribute(a) || "").split(/\s+/)) {
+        const m = id ? document.getElementById(id) : null;
+        if (!m || !vis(m) || taken.some((t) => t.contains(m))) continue;
+        const t = txt(m);
+        if (t && !errors.includes(t)) { errors.push(t); taken.push(m); }
+      }
+    }
   }
 
   return {

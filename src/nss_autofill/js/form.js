@@ -5,6 +5,8 @@
 (opts) => {
   const NAMES = new Set(((opts && opts.names) || []).map(
     (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "").replace(/※/g, "")));
+  const LABELS = new Set(((opts && opts.labels) || []).map(
+    (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "").replace(/※/g, "")));
   const MARK = "data-nssaf";
   const CONTROL = "input:not([type=hidden]):not([type=submit]):not([type=button])" +
     ":not([type=image]):not([type=reset]),select,textarea";
@@ -12,7 +14,28 @@
     "button,a,[onclick],[role=button]";
   const clean = (s) => (s || "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
   const vis = (el) => !el.checkVisibility || el.checkVisibility();
-  const txt = (el) => clean(el.textContent);
+  // Helper text a person does not see: screen-reader-only notes and ruby readings (furigana).
+  const SR = /(^|[-_\s])(sr-only|visually-?hidden|screen-?reader(-text)?|assistive(-text)?|a11y-hidden|hidden-visually|u-hidden-visually|offscreen)([-_\s]|$)/i;
+  const unseen = (el) => {
+    if (/^(RT|RP|SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName)) return true;
+    if (SR.test(el.getAttribute("class") || "")) return true;
+    const cs = getComputedStyle(el);
+    if (cs.position !== "absolute" && cs.position !== "fixed") return false;
+    return /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(cs.clip) ||
+      /inset\(50%\)/.test(cs.clipPath) ||
+      (parseFloat(cs.width) <= 1 && parseFloat(cs.height) <= 1 && cs.overflow === "hidden");
+  };
+  const shown = (el) => {
+    if (!el.firstElementChild) return el.textContent || "";
+    let out = "";
+    for (const ch of el.childNodes) {
+      if (ch.nodeType === 3) out += ch.nodeValue;
+      else if (ch.nodeType === 1 && !unseen(ch)) out += shown(ch);
+    }
+    return out;
+  };
+  // Only when nothing shows (an icon button with a screen-reader caption) the full text.
+  const txt = (el) => clean(shown(el)) || clean(el.textContent);
   const isHint = (s) => /^[(（\[【〔<].*[)）\]】〕>]$/.test(s) || /^※/.test(s);
   const cellsOf = (tr) => Array.from(tr.children).filter(
     (c) => c.tagName === "TH" || c.tagName === "TD");
@@ -174,8 +197,26 @@
       for (let d = 0; d < 4 && branch && !placed; d++) {
         const parent = branch.parentElement;
         if (!parent || /^(BODY|FORM|TD|TH|DD|TR|TABLE|TBODY|UL|OL)$/.test(parent.tagName)) break;
+        let trailing = false;  // just passed a caption that follows a control ([ ] 年)
         for (let s = branch.previousElementSibling; s; s = s.previousElementSibling) {
           if (s.tagName === "BR" || !vis(s)) continue;
+          if (trailing && s.matches(CONTROL)) { trailing = false; continue; }
+          trailing = false;
+          if (!hasControl(s)) {
+            // A caption right after a control belongs to that control (年 after the year
+            // select; a radio's caption), never labels the next one: look past both. Only
+            // short captions, or any caption after a radio/box of the same group: a longer
+            // text may be the next box's own label.
+            let p = s.previousElementSibling;
+            while (p && (p.tagName === "BR" || !vis(p))) p = p.previousElementSibling;
+            const k = txt(s).normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "")
+              .replace(/※/g, "");
+            if (p && p.matches(CONTROL) && !LABELS.has(k) &&
+                (txt(s).length <= 4 || (group && p.name === group))) {
+              trailing = true;
+              continue;
+            }
+          }
           if (hasControl(s)) {
             const sameGroup = group && Array.from(
               s.matches(CONTROL) ? [s] : s.querySelectorAll(CONTROL)).every(
@@ -224,6 +265,37 @@
       if (els.length) addUnit(els[0], els.map(txt).join(" "), "aria", c);
     }
     if (!segments.has(c) && c.parentElement) walkSegments(c.parentElement, null, c);
+  }
+
+  // A split field labelled once: <label for=a>氏名</label><input id=a placeholder=姓>
+  // <input placeholder=名>. The unlabelled boxes that follow the labelled one in the same
+  // container, each told by its placeholder / aria-label / title, make a "parts" unit with it
+  // (used only for fields made of parts; a plain text field still sees one box).
+  const TEXTY = /^(text|email|tel|number|password|search|url|)$/;
+  const hintOf = (el) => el.getAttribute("aria-label") || el.getAttribute("title") ||
+    el.getAttribute("placeholder") || "";
+  const isBox = (el) => el.tagName === "TEXTAREA" ||
+    (el.tagName === "INPUT" && TEXTY.test((el.getAttribute("type") || "").toLowerCase()));
+  for (const u of units.slice()) {
+    if (u.kind !== "label" || u.controls.length !== 1) continue;
+    const first = controls[u.controls[0]];
+    if (!isBox(first) || !hintOf(first)) continue;
+    const more = [];
+    for (let s = first.nextElementSibling; s; s = s.nextElementSibling) {
+      if (s.tagName === "BR") continue;
+      if (s.matches(CONTROL)) {
+        if (!isBox(s) || !hintOf(s) || (s.labels && s.labels.length) ||
+            s.getAttribute("aria-labelledby")) break;
+        more.push(s);
+        continue;
+      }
+      if (!s.querySelector(CONTROL) && txt(s).length <= 2) continue;  // a dash between boxes
+      break;
+    }
+    if (!more.length) continue;
+    units.push({ label: u.label, kind: "parts", order: u.order,
+                 controls: [u.controls[0], ...more.map((x) => cindex.get(x))],
+                 containers: u.containers });
   }
 
   const out = controls.map((c, i) => {
