@@ -332,3 +332,24 @@ def test_fill_markup_variants_end_to_end(page: Page) -> None:
         ".value), document.querySelector('[name=plan]:checked').value]"
     )
     assert got == ["山田", "太郎", "2027", "4", "1", "B"]
+
+
+def test_reflect_is_not_pressed_again_over_an_address_the_operator_corrected(
+    page: Page, any_mock_site: MockSite
+) -> None:
+    spec = CAT.page("apply-office")
+    ctx = _context("example", spec)
+    plan = plan_page(spec, ctx)
+    _open(page, any_mock_site, "apply-office")
+    memory = FillMemory()
+    first = _by_id(fill_page(page, spec, plan, memory, press, ctx))
+    assert "click:反映" not in first  # pressed without a problem (only problems are listed)
+    assert first["city_address"].status in ("filled", "unchanged")
+    city = locate_field(scan_form(page), spec, spec.field("city_address")).controls[0]
+    page.locator(city.selector).fill("港区虎ノ門九丁目９番９号")  # the operator's correction
+    _reshow(page)
+    again = _by_id(fill_page(page, spec, plan, memory, press, ctx))
+    assert again["click:反映"].status == "unchanged"  # 反映 would have overwritten the address
+    assert again["city_address"].status == "kept-operator-value"
+    city = locate_field(scan_form(page), spec, spec.field("city_address")).controls[0]
+    assert city.value == "港区虎ノ門九丁目９番９号"

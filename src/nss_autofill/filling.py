@@ -163,13 +163,33 @@ class _Filler:
         row: int | None,
         rows_before: Mapping[str, int] | None = None,
     ) -> None:
-        for step in steps:
+        skip_wait = False
+        for i, step in enumerate(steps):
             if isinstance(step, FillStep):
                 self.fill_step([planned[n] for n in step.fill if n in planned], row)
             elif isinstance(step, ClickStep):
                 if step.when is None or is_set(resolve(context, step.when)):
+                    after = steps[i + 1] if i + 1 < len(steps) else None
+                    if isinstance(after, WaitValueStep) and self.all_present(after.wait_value):
+                        # A helper that fills fields (反映) would overwrite what is already
+                        # there, maybe the operator's own correction: it is not pressed again.
+                        skip_wait = True
+                        self.results.append(
+                            FieldResult(
+                                f"click:{step.click}",
+                                step.click,
+                                (),
+                                "unchanged",
+                                "not pressed: the fields it fills already hold values",
+                                row,
+                            )
+                        )
+                        continue
                     self.click(step.click, step.group)
             elif isinstance(step, WaitValueStep):
+                if skip_wait:
+                    skip_wait = False
+                    continue
                 if step.when is None or is_set(resolve(context, step.when)):
                     self.wait_value(step.wait_value, row)
             elif isinstance(step, ForEachStep):
@@ -360,6 +380,15 @@ class _Filler:
                              self.timeout)  # fmt: skip
         except PlaywrightError as exc:
             self.results.append(FieldResult(f"click:{caption}", label, (), "error", _short(exc)))
+
+    def all_present(self, field_ids: Sequence[str]) -> bool:
+        """Whether every one of these fields already holds a value on the page."""
+        model = scan_form(self.page, self.spec)
+        for fid in field_ids:
+            loc = locate_field(model, self.spec, self.spec.field(fid))
+            if not loc.ok or not loc.controls or not loc.controls[0].value.strip():
+                return False
+        return True
 
     def wait_value(self, field_ids: Sequence[str], row: int | None) -> None:
         """Wait (bounded) until a page script filled these fields; they become the tool's own.
