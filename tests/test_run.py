@@ -242,3 +242,26 @@ def test_headed_dry_run_waits_at_the_consent_then_ctrl_c_ends_cleanly(tmp_path: 
     data = json.loads(report.read_text("utf-8"))
     assert data["pages"][-1]["page_id"] == "terms"
     assert not GUARDED & {p["kind"] for p in data["mock_posts"]}
+
+
+@pytest.mark.parametrize(("flag", "page_lines", "field_lines"), [("-q", 0, 0), ("-v", 3, 0)])
+def test_quiet_and_verbose_progress(
+    flag: str, page_lines: int, field_lines: int, tmp_path: Path
+) -> None:
+    res = run_cli(
+        str(PROFILES / "example.yaml"),
+        "--dry-run",
+        "--headless",
+        "--lang",
+        "en",
+        flag,
+        tmp_path=tmp_path,
+    )
+    assert res.code == 3, res.stderr
+    lines = res.stderr.splitlines()
+    assert sum(line.startswith("[") for line in lines) >= page_lines
+    assert sum(line.endswith("[filled]") for line in lines) >= field_lines
+    if flag == "-q":
+        assert not any(line.startswith("[") for line in lines)
+        assert any("yourself" in line or "human" in line for line in lines)
+    assert res.stdout == ""  # progress never goes to stdout

@@ -123,6 +123,23 @@ def build_run_parser() -> argparse.ArgumentParser:
         metavar="auto|chromium|chrome|msedge|PATH",
         help="which browser to use (default auto: Edge, Chrome, Chromium)",
     )
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=0,
+        help="only what needs you, problems and the outcome",
+    )
+    loud.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=2,
+        help="also every field and its value (secrets masked)",
+    )
     p.add_argument("--version", action="version", version=f"nss-autofill {__version__}")
     _lang_arg(p)
     return p

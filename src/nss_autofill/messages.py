@@ -118,3 +118,4 @@ CONFIRM_DIFF = Msg(
     "  confirmation check: {n} values are not shown. Check them before you submit:",
 )
 CONFIRM_LINE = Msg("    ✗ {label}: 「{value}」", "    ✗ {label}: 「{value}」")
+FIELD_LINE = Msg("    {label}: {value} [{status}]", "    {label}: {value} [{status}]")

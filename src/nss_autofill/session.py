@@ -85,10 +85,13 @@ class Progress:
 
     lang: Lang
     stream: Any = field(default_factory=lambda: sys.stderr)
+    # 0 quiet: only what needs the operator and the end; 1 normal; 2 verbose: every field.
+    level: int = 1
 
-    def say(self, msg: Msg, **kw: object) -> None:
-        self.stream.write(msg.render(self.lang, **kw) + "\n")
-        self.stream.flush()
+    def say(self, msg: Msg, *, level: int = 1, **kw: object) -> None:
+        if level <= self.level:
+            self.stream.write(msg.render(self.lang, **kw) + "\n")
+            self.stream.flush()
 
 
 def auto_confirm_allowed(settings: Settings) -> bool:
@@ -137,7 +140,7 @@ class Runner:
         self.settings, self.profile, self.profile_path = settings, profile, profile_path
         self.lang, self.report = lang, report
         self.catalogue = catalogue or load_catalogue()
-        self.progress = Progress(lang)
+        self.progress = Progress(lang, level=settings.verbosity)
         self.data = profile.model_dump(mode="python")
         self.secrets = _Secrets(
             settings.login_id.get_secret_value() if settings.login_id else None,
@@ -215,7 +218,7 @@ class Runner:
                     self._finish("timeout", ExitCode.UNKNOWN_PAGE, str(exc).splitlines()[0])
                 except PlaywrightError as exc:
                     if self._all_closed(context):
-                        self.progress.say(M.CLOSED)
+                        self.progress.say(M.CLOSED, level=0)
                         self._finish("browser-closed", ExitCode.BROWSER_CLOSED)
                     else:
                         raise RuntimeError(str(exc).splitlines()[0]) from exc
@@ -279,7 +282,7 @@ class Runner:
         if self.page is None or self.page.is_closed():
             pages = [p for p in context.pages if not p.is_closed()]
             if not pages:
-                self.progress.say(M.CLOSED)
+                self.progress.say(M.CLOSED, level=0)
                 raise _Stop("browser-closed", ExitCode.BROWSER_CLOSED)
             self.page = pages[-1]
         return self.page
@@ -318,13 +321,13 @@ class Runner:
             last = same
 
             if not is_trusted(page.url, self.catalogue.site.trusted_hosts, self.allowed):
-                self.progress.say(M.UNTRUSTED, origin=origin_of(page.url) or page.url)
+                self.progress.say(M.UNTRUSTED, level=0, origin=origin_of(page.url) or page.url)
                 entry.action = "untrusted-origin"
                 self._wait_or_stop(page, "untrusted-origin", ExitCode.UNKNOWN_PAGE)
                 continue
             if spec is None:
                 self._snapshot(page, None)
-                self.progress.say(M.UNKNOWN, reason=rec.reason)
+                self.progress.say(M.UNKNOWN, level=0, reason=rec.reason)
                 for cand in rec.candidates[:3]:
                     failed = ", ".join(str(s) for s in getattr(cand, "failed", []))
                     self.progress.say(M.CANDIDATE, page=_cid(cand), failed=failed)
@@ -332,7 +335,7 @@ class Runner:
                 self._wait_or_stop(page, "unknown-page", ExitCode.UNKNOWN_PAGE)
                 continue
             if rec.validation_errors:
-                self.progress.say(M.VALIDATION)
+                self.progress.say(M.VALIDATION, level=0)
                 for err in rec.validation_errors:
                     self.progress.stream.write(f"  - {err}\n")
                 entry.action = "validation-error"
@@ -366,7 +369,7 @@ class Runner:
     def _handle(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         kind = spec.kind
         if kind == PageKind.BLOCKED:
-            self.progress.say(M.BLOCKED_PAGE, name=spec.name)
+            self.progress.say(M.BLOCKED_PAGE, level=0, name=spec.name)
             entry.action = "blocked-page"
             self._wait_or_stop(page, spec.id, ExitCode.UNKNOWN_PAGE)
             return
@@ -446,7 +449,11 @@ class Runner:
             counts[key] += 1
             if key == "problems":
                 self.progress.say(
-                    M.FIELD_PROBLEM, label=res.label, status=res.status, detail=res.detail
+                    M.FIELD_PROBLEM, level=0, label=res.label, status=res.status, detail=res.detail
+                )
+            else:
+                self.progress.say(
+                    M.FIELD_LINE, level=2, label=res.label, status=res.status, value=value
                 )
         self.progress.say(M.FILLED, **counts)
         if counts["problems"] and self.headless and not self.settings.auto_confirm:
@@ -566,7 +573,7 @@ class Runner:
     def _wait_or_stop(self, page: Page, outcome: str, code: ExitCode) -> None:
         if self.headless:
             raise _Stop(outcome, code)
-        self.progress.say(M.WAIT_HUMAN)
+        self.progress.say(M.WAIT_HUMAN, level=0)
         self._wait_human(page)
 
     # ------------------------------------------------------------------ the human's buttons
@@ -587,9 +594,9 @@ class Runner:
         if not diffs:
             self.progress.say(M.CONFIRM_OK, n=len(expected))
             return
-        self.progress.say(M.CONFIRM_DIFF, n=len(diffs))
+        self.progress.say(M.CONFIRM_DIFF, level=0, n=len(diffs))
         for d in diffs:
-            self.progress.say(M.CONFIRM_LINE, label=d.label, value=d.expected)
+            self.progress.say(M.CONFIRM_LINE, level=0, label=d.label, value=d.expected)
 
     def _at_guarded(self, page: Page, spec: PageSpec, caption: str, entry: PageEntry) -> None:
         if spec.kind == PageKind.CONFIRM:
@@ -604,7 +611,7 @@ class Runner:
             self._press(page, spec, target, caption, by_operator=True)
             return
         if self.headless:
-            self.progress.say(M.HEADLESS_STOP, caption=caption)
+            self.progress.say(M.HEADLESS_STOP, level=0, caption=caption)
             self.report.guarded.append(GuardEntry(spec.id, caption, "nobody", "headless"))
             entry.action = "stopped for a human"
             raise _Stop("needs-human", ExitCode.NEEDS_HUMAN, caption)
@@ -612,7 +619,7 @@ class Runner:
 
         if target is not None:
             highlight(page, target)
-        self.progress.say(M.REVIEW, review=review, caption=caption)
+        self.progress.say(M.REVIEW, level=0, review=review, caption=caption)
         entry.action = "waiting for the human"
         self._wait_human(page)
         self.report.guarded.append(
@@ -621,7 +628,7 @@ class Runner:
 
     def _login(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if not (self.secrets.login_id and self.secrets.password):
-            self.progress.say(M.LOGIN_WAIT)
+            self.progress.say(M.LOGIN_WAIT, level=0)
             entry.action = "waiting for the login"
             self._wait_or_stop(page, "needs-login", ExitCode.NEEDS_HUMAN)
             return
@@ -649,7 +656,7 @@ class Runner:
                 self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
                 return
         self._snapshot(page, spec)
-        self.progress.say(M.PHASE1_DONE, profile=self.profile_path)
+        self.progress.say(M.PHASE1_DONE, level=0, profile=self.profile_path)
         self.report.phase = 1
         raise _Stop("phase-1-complete", ExitCode.OK)
 
@@ -659,6 +666,7 @@ class Runner:
         self.report.phase = 2
         self.progress.say(
             M.DONE,
+            level=0,
             deadline=start + dt.timedelta(days=2),
             setup=subtract_business_days(start, 4),
             broker=M.BROKER.render(self.lang) if broker else "",

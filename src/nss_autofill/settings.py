@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     record: Path | None = None
     browser: str = "auto"
     lang: Literal["ja", "en"] | None = None
+    # 0 = --quiet (only what needs you, problems and the end), 1 = normal, 2 = --verbose.
+    verbosity: int = Field(default=1, ge=0, le=2)
     login_id: SecretStr | None = None
     password: SecretStr | None = None
     # How long to wait for a page to settle, and for the human at a guarded control (0 = forever).
