@@ -31,31 +31,16 @@ import time
 from pathlib import Path
 from typing import Any
 
+from nss_autofill.catalogue import PageKind, load_catalogue
+
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = ROOT / "profiles" / "example.yaml"
 RECOG_TARGET_MS = 15.0
 FILL_TARGET_MS = 300.0
 
-# The pages of the two-phase flow, in order (mock page id = catalogue page id).
-FLOW = (
-    "bbs-top",
-    "bbs-nss",
-    "terms",
-    "temp-apply",
-    "temp-confirm",
-    "temp-done",
-    "login",
-    "apply-tanto",
-    "apply-office",
-    "apply-usercode-choice",
-    "apply-usercode",
-    "apply-terminal",
-    "apply-mailbox",
-    "apply-plan",
-    "apply-billing",
-    "apply-confirm",
-    "apply-done",
-)
+# The pages of the two-phase flow, in order (mock page id = catalogue page id): every catalogue
+# page except those that only stop a run (time-out, maintenance).
+FLOW = tuple(p.id for p in load_catalogue().pages if p.kind != PageKind.BLOCKED)
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -53,3 +53,49 @@ def run_cli(
     )
     data = json.loads(report.read_text("utf-8")) if report.exists() else None
     return Result(proc.returncode, proc.stdout, proc.stderr, data)
+
+
+GOOD_STATUSES = ("filled", "unchanged", "skipped-no-value", "manual")
+
+
+def field_problems(report: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """(page, field, status, detail) of every field the run did not fill cleanly."""
+    return [
+        (p["page_id"], f["field"], f["status"], f["detail"])
+        for p in report["pages"]
+        for f in p["fields"]
+        if f["status"] not in GOOD_STATUSES
+    ]
+
+
+def run_both_phases(site: Any, profile: Path, tmp_path: Path) -> tuple[Result, Result]:
+    """Phase 1 from the site's start page, then phase 2 from the 模擬メール's URL with the login
+    in the environment, both headless with the simulated operator (the site is on loopback)."""
+    first = run_cli(
+        str(profile),
+        "--headless",
+        "--auto-confirm",
+        "--start-url",
+        site.start_url,
+        "--allow-origin",
+        site.base_url,
+        tmp_path=tmp_path,
+    )
+    # Phase 1 ends at 仮ログイン登録完了: only a dry run follows the 模擬メール by itself.
+    assert first.code == 0, first.stderr
+    assert site.mail is not None
+    env = clean_env(
+        NSS_AUTOFILL_LOGIN_ID=site.mail.login_id, NSS_AUTOFILL_PASSWORD=site.mail.password
+    )
+    second = run_cli(
+        str(profile),
+        "--headless",
+        "--auto-confirm",
+        "--url",
+        site.mail.url,
+        "--allow-origin",
+        site.base_url,
+        tmp_path=tmp_path,
+        env=env,
+    )
+    return first, second

@@ -12,61 +12,20 @@ import pytest
 
 from nss_autofill.mock.server import MockSite
 
-from .helpers import PROFILES, clean_env, run_cli
-
-GOOD = ("filled", "unchanged", "skipped-no-value", "manual")
-
-
-def _problems(report: dict[str, object]) -> list[tuple[object, ...]]:
-    pages = report["pages"]
-    assert isinstance(pages, list)
-    return [
-        (p["page_id"], f["field"], f["status"], f["detail"])
-        for p in pages
-        for f in p["fields"]
-        if f["status"] not in GOOD
-    ]
+from .helpers import PROFILES, field_problems, run_both_phases
 
 
 @pytest.mark.human_presses  # the simulated operator's consent and final presses are asserted
 def test_both_phases_on_the_modern_markup(tmp_path: Path) -> None:
-    profile = str(PROFILES / "example.yaml")
     with MockSite(style="modern") as site:
-        origin = site.base_url
-        first = run_cli(
-            profile,
-            "--headless",
-            "--auto-confirm",
-            "--start-url",
-            site.start_url,
-            "--allow-origin",
-            origin,
-            tmp_path=tmp_path,
-        )
-        # Phase 1 ends at 仮ログイン登録完了 (only a dry run follows the 模擬メール by itself).
-        assert first.code == 0, first.stderr
+        first, second = run_both_phases(site, PROFILES / "example.yaml", tmp_path)
         assert first.report is not None
         seen = [p["page_id"] for p in first.report["pages"]]
         assert seen == ["bbs-top", "bbs-nss", "terms", "temp-apply", "temp-confirm", "temp-done"]
-        assert _problems(first.report) == []
+        assert field_problems(first.report) == []
         assert site.mail is not None
         assert site.mail.url == site.page_url("login")
 
-        env = clean_env(
-            NSS_AUTOFILL_LOGIN_ID=site.mail.login_id,
-            NSS_AUTOFILL_PASSWORD=site.mail.password,
-        )
-        second = run_cli(
-            profile,
-            "--headless",
-            "--auto-confirm",
-            "--url",
-            site.mail.url,
-            "--allow-origin",
-            origin,
-            tmp_path=tmp_path,
-            env=env,
-        )
         assert second.code == 0, second.stderr
         assert second.report is not None
         assert second.report["outcome"] == "completed"
@@ -74,7 +33,7 @@ def test_both_phases_on_the_modern_markup(tmp_path: Path) -> None:
         assert seen[0] == "login" and seen[-1] == "apply-done"
         for page_id in ("apply-tanto", "apply-office", "apply-usercode", "apply-plan"):
             assert page_id in seen
-        assert _problems(second.report) == []
+        assert field_problems(second.report) == []
 
         # What reached the server, under the modern names and paths: the profile's values.
         posts = site.posts

@@ -16,7 +16,7 @@ import pytest
 
 from nss_autofill.mock.server import MockSite
 
-from .helpers import PROFILES, clean_env, run_cli
+from .helpers import PROFILES, clean_env, field_problems, run_both_phases, run_cli
 
 EXAMPLES = sorted(PROFILES.glob("*.yaml"))
 GUARDED = {"consent", "final"}
@@ -44,13 +44,7 @@ def test_dry_run_with_auto_confirm_goes_through_both_phases(profile: Path, tmp_p
     pressed = [g for g in res.report["guarded"] if g["pressed_by"] == "simulated-operator"]
     assert [g["page_id"] for g in pressed] == ["terms", "temp-confirm", "apply-confirm"]
     # No field was left with a problem, and no request left the machine.
-    problems = [
-        (p["page_id"], f["field"], f["status"], f["detail"])
-        for p in res.report["pages"]
-        for f in p["fields"]
-        if f["status"] not in ("filled", "unchanged", "skipped-no-value", "manual")
-    ]
-    assert problems == []
+    assert field_problems(res.report) == []
     assert res.report["blocked_requests"] == []
 
 
@@ -84,36 +78,8 @@ def test_auto_confirm_is_refused_for_a_real_site(tmp_path: Path) -> None:
 def test_phase_two_from_the_mail_url_with_the_login_from_the_environment(
     mock_site: MockSite, tmp_path: Path
 ) -> None:
-    profile = str(PROFILES / "example.yaml")
-    origin = mock_site.base_url
-    first = run_cli(
-        profile,
-        "--headless",
-        "--auto-confirm",
-        "--start-url",
-        mock_site.start_url,
-        "--allow-origin",
-        origin,
-        tmp_path=tmp_path,
-    )
-    # Phase 1 ends at 仮ログイン登録完了: only a dry run follows the 模擬メール by itself.
-    assert first.code == 0, first.stderr
+    _, second = run_both_phases(mock_site, PROFILES / "example.yaml", tmp_path)
     assert mock_site.mail is not None
-    env = clean_env(
-        NSS_AUTOFILL_LOGIN_ID=mock_site.mail.login_id,
-        NSS_AUTOFILL_PASSWORD=mock_site.mail.password,
-    )
-    second = run_cli(
-        profile,
-        "--headless",
-        "--auto-confirm",
-        "--url",
-        mock_site.mail.url,
-        "--allow-origin",
-        origin,
-        tmp_path=tmp_path,
-        env=env,
-    )
     assert second.code == 0, second.stderr
     assert second.report is not None
     assert second.report["pages"][0]["page_id"] == "login"

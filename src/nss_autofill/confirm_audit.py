@@ -14,21 +14,20 @@ Pure: no browser. Example::
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, PageKind
+from .normalize import compare_key
 from .planning import PagePlan, plan_flow
 
-_SPACE = re.compile(r"[\s\u3000\u00a0]+")
 # Values this short (要, A, 1) occur everywhere; looking for them proves nothing.
 _MIN_LEN = 2
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    """The read-back key with no spaces at all: NSS lays values out with its own spacing."""
+    return compare_key(text).replace(" ", "")
 
 
 @dataclass(frozen=True)

@@ -411,7 +411,8 @@ class _Filler:
                 self.memory.remember(self.spec.id, fid, 0, row, str(value))
 
     def count_rows(self, heading: str) -> int:
-        return int(run_js(self.page, "rows.js", text_key(heading)))
+        rows = read_table(self.page, heading)
+        return -1 if rows is None else sum(1 for data, _ in rows if data)
 
     def expect_rows(self, heading: str, before: Mapping[str, int], row: int | None) -> None:
         now = self.count_rows(heading)
@@ -456,6 +457,26 @@ def press_and_settle(
         )
         wait_settled(page, timeout_ms)
     return bool(navs)
+
+
+def read_table(page: Page, heading: str) -> list[tuple[bool, list[str]]] | None:
+    """(is a data row, cell texts) of the table under ``heading``; None when there is none."""
+    rows = run_js(page, "rows.js", text_key(heading))
+    return None if rows is None else [(bool(r["data"]), list(r["cells"])) for r in rows]
+
+
+def table_column(page: Page, heading: str, column: str) -> list[str]:
+    """The non-empty cells of ``column`` in the data rows of the table under ``heading``.
+
+    Example: the 利用者コード already set, from the table 「設定済みの利用者コード」.
+    """
+    rows = read_table(page, heading) or []
+    want = text_key(column)
+    for i, (_, cells) in enumerate(rows):
+        if want in cells:
+            col = cells.index(want)
+            return [c[col] for d, c in rows[i + 1 :] if d and col < len(c) and c[col]]
+    return []
 
 
 class _FieldProblem(Exception):

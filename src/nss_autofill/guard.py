@@ -79,7 +79,6 @@ Example::
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import json
 import re
 import unicodedata
@@ -91,6 +90,7 @@ from urllib.parse import urlsplit
 
 from .catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
 from .errors import ExitCode, NssAutofillError
+from .trust import is_loopback as is_loopback_origin  # one rule for loopback
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page
@@ -475,9 +475,6 @@ def _check_catalogue(cat: Catalogue) -> None:
 
 
 # ---------------------------------------------------------------------- simulated operator
-_LOOPBACK_NAMES = frozenset({"localhost"})
-
-
 def _origin_of(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -491,20 +488,6 @@ def _origin_of(url: str) -> str | None:
         port = 443 if parts.scheme == "https" else 80
     shown = f"[{host}]" if ":" in host else host
     return f"{parts.scheme}://{shown}:{port}"
-
-
-def is_loopback_origin(url: str) -> bool:
-    """True for http(s) URLs on 127.0.0.0/8, ::1 or localhost."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return False
-    host = parts.hostname.lower()
-    if host in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class SimulatedOperator:

@@ -27,11 +27,11 @@ _NO_TARGET = Msg("ファイルまたはURLが見つかりません: {target}", "
 
 
 def _decode(data: bytes) -> str:
+    from .recorder import python_codec
+
     match = _META_CHARSET.search(data[:4096])
-    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
-    if charset.replace("_", "-") in ("shift-jis", "sjis", "x-sjis", "windows-31j"):
-        charset = "cp932"
-    return data.decode(charset, errors="replace")
+    charset = match.group(1).decode("ascii") if match else "utf-8"
+    return data.decode(python_codec(charset), errors="replace")
 
 
 def _fields(page: Any, spec: PageSpec) -> list[dict[str, str]]:

@@ -175,9 +175,14 @@ def load_js(name: str) -> str:
     return _load_js(name)
 
 
+_INCLUDE = re.compile(r"/\* @include ([\w.]+) \*/")
+
+
 @lru_cache(maxsize=8)
 def _load_js(name: str) -> str:
-    return resources.files("nss_autofill").joinpath("js", name).read_text(encoding="utf-8")
+    """A script with its ``/* @include other.js */`` lines replaced by that file's text."""
+    src = resources.files("nss_autofill").joinpath("js", name).read_text(encoding="utf-8")
+    return _INCLUDE.sub(lambda m: _load_js(m.group(1)), src)
 
 
 def _navigating(exc: BaseException) -> bool:

@@ -31,6 +31,13 @@ _VALUE_TYPES = {"text", "password", "email", "tel", "number", "search", "url", "
 _CHARSET_RE = re.compile(r"charset=([\w-]+)", re.I)
 
 
+def python_codec(charset: str) -> str:
+    """The Python codec for a page's declared charset; NSS's Shift_JIS is really CP932."""
+    if charset.lower().replace("_", "-") in ("shift-jis", "sjis", "x-sjis", "windows-31j"):
+        return "cp932"
+    return charset
+
+
 class _Scrubber(HTMLParser):
     """Re-emits a document without scripts, handlers, third-party assets or input values."""
 
@@ -209,8 +216,7 @@ class Recorder:
         match = _CHARSET_RE.search(content_type) or _CHARSET_RE.search(
             body[:2048].decode("ascii", "ignore")
         )
-        charset = match.group(1) if match else "utf-8"
-        codec = "cp932" if charset.lower().replace("_", "-") in ("shift-jis", "sjis") else charset
+        codec = python_codec(match.group(1) if match else "utf-8")
         # Chromium hands text bodies back already decoded (as UTF-8) whatever the page's
         # charset; raw bytes come only from other sources. Either way the file is written in
         # the charset the page was served with.

@@ -484,17 +484,15 @@ class Runner:
 
     # ------------------------------------------------------------------ moving on
     def _button(self, page: Page, spec: PageSpec, caption: str) -> Locator | None:
-        from .locating import locate_button, scan_form
+        from .locating import find_button
 
-        found = locate_button(scan_form(page, spec), spec, caption)
-        return None if isinstance(found, str) else page.locator(found.selector)
+        return find_button(page, caption, spec)
 
     def _forward(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if spec.table is not None:
-            col = page.evaluate(
-                _js("tableColumn"), {"heading": spec.table.heading, "column": spec.table.column}
-            )
-            self.codes_set = list(col or [])
+            from .filling import table_column
+
+            self.codes_set = table_column(page, spec.table.heading, spec.table.column)
         for caption in spec.forward:
             button = spec.button(caption)
             if button.when == "pending_codes" and not self._pending_codes():

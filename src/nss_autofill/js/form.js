@@ -3,42 +3,14 @@
 // names. Returns controls, label units (a label and the controls it labels), headings and
 // buttons, each with its position in document order. Matching is done in locating.py.
 (opts) => {
-  const NAMES = new Set(((opts && opts.names) || []).map(
-    (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "").replace(/※/g, "")));
-  const LABELS = new Set(((opts && opts.labels) || []).map(
-    (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "").replace(/※/g, "")));
   const MARK = "data-nssaf";
-  const CONTROL = "input:not([type=hidden]):not([type=submit]):not([type=button])" +
-    ":not([type=image]):not([type=reset]),select,textarea";
+  const HIDE_DISPLAY_NONE = false;
+  /* @include text.js */
+  const NAMES = new Set(((opts && opts.names) || []).map(key));
+  const LABELS = new Set(((opts && opts.labels) || []).map(key));
   const BUTTON = "input[type=submit],input[type=button],input[type=image],input[type=reset]," +
     "button,a,[onclick],[role=button]";
-  const clean = (s) => (s || "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
-  const vis = (el) => !el.checkVisibility || el.checkVisibility();
-  // Helper text a person does not see: screen-reader-only notes and ruby readings (furigana).
-  const SR = /(^|[-_\s])(sr-only|visually-?hidden|screen-?reader(-text)?|assistive(-text)?|a11y-hidden|hidden-visually|u-hidden-visually|offscreen)([-_\s]|$)/i;
-  const unseen = (el) => {
-    if (/^(RT|RP|SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName)) return true;
-    if (SR.test(el.getAttribute("class") || "")) return true;
-    const cs = getComputedStyle(el);
-    if (cs.position !== "absolute" && cs.position !== "fixed") return false;
-    return /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(cs.clip) ||
-      /inset\(50%\)/.test(cs.clipPath) ||
-      (parseFloat(cs.width) <= 1 && parseFloat(cs.height) <= 1 && cs.overflow === "hidden");
-  };
-  const shown = (el) => {
-    if (!el.firstElementChild) return el.textContent || "";
-    let out = "";
-    for (const ch of el.childNodes) {
-      if (ch.nodeType === 3) out += ch.nodeValue;
-      else if (ch.nodeType === 1 && !unseen(ch)) out += shown(ch);
-    }
-    return out;
-  };
-  // Only when nothing shows (an icon button with a screen-reader caption) the full text.
-  const txt = (el) => clean(shown(el)) || clean(el.textContent);
   const isHint = (s) => /^[(（\[【〔<].*[)）\]】〕>]$/.test(s) || /^※/.test(s);
-  const cellsOf = (tr) => Array.from(tr.children).filter(
-    (c) => c.tagName === "TH" || c.tagName === "TD");
 
   for (const el of document.querySelectorAll("[" + MARK + "]")) el.removeAttribute(MARK);
 
