@@ -245,11 +245,11 @@ def _run_main(ns: argparse.Namespace, lang: Lang) -> int:
 
     from .errors import BadInput
     from .session import run
+    from .settings import Settings
 
     overrides = {
         k: v for k, v in vars(ns).items() if k not in ("profile", "debug") and v is not None
     }
-    from .settings import Settings
 
     try:
         settings = Settings(**overrides)

@@ -69,9 +69,8 @@ class Report:
     blocked_requests: list[str] = field(default_factory=list)
     mock_posts: list[dict[str, Any]] = field(default_factory=list)
 
-    def finish(self, outcome: str, exit_code: int, message: str = "", when: str = "") -> None:
+    def finish(self, outcome: str, exit_code: int, message: str = "") -> None:
         self.outcome, self.exit_code, self.message = outcome, exit_code, message
-        self.finished = when or None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

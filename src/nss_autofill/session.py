@@ -31,7 +31,7 @@ from tenacity import (
 
 from . import messages as M
 from .audit import AuditBundle, default_dir
-from .catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
+from .catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 from .dates import subtract_business_days
 from .errors import BadInput, ExitCode
 from .i18n import Lang, Msg
@@ -116,10 +116,8 @@ def run(settings: Settings, profile_path: Path, lang: Lang) -> int:
         return runner.run()
     finally:
         report.finished = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        audit = getattr(runner, "audit", None)
-        if audit is not None:
-            report.write(audit.directory / "report.json")
-            runner.progress.say(M.REPORT_WRITTEN, path=audit.directory)
+        report.write(runner.audit.directory / "report.json")
+        runner.progress.say(M.REPORT_WRITTEN, path=runner.audit.directory)
         if settings.report is not None:
             report.write(settings.report)
             runner.progress.say(M.REPORT_WRITTEN, path=settings.report)
@@ -148,6 +146,7 @@ class Runner:
         )
         self.site: MockSite | None = None
         self.recorder: Recorder | None = None
+        self.audit = AuditBundle.create(settings.artifacts or default_dir())
         self.allowed: list[str] = list(settings.allow_origin)
         self.new_pages: list[Page] = []
         self.page: Page | None = None
@@ -180,7 +179,6 @@ class Runner:
             raise BadInput(M.NEED_DISPLAY.render(self.lang))
         loopback_only = self.settings.dry_run or is_loopback(start)
         self.memory = FillMemory()
-        self.audit = AuditBundle.create(self.settings.artifacts or default_dir())
         self.guard = Guard(self.catalogue)
         self.operator = (
             SimulatedOperator(self.allowed, guard=self.guard)
@@ -256,14 +254,14 @@ class Runner:
         self.report.finish(outcome, int(code), message)
 
     def _record_guard(self) -> None:
-        for rec in getattr(self.guard, "records", []):
-            if getattr(rec, "outcome", "") == "refused":
+        for rec in self.guard.records:
+            if rec.outcome == "refused":
                 self.report.guarded.append(
                     GuardEntry(rec.page_id, rec.caption, "nobody", f"refused: {rec.reason}")
                 )
-        for blocked in getattr(self.guard, "blocked", []):
+        for blocked in self.guard.blocked:
             self.report.guarded.append(
-                GuardEntry(None, str(blocked), "blocked", "blocked in the page")
+                GuardEntry(None, blocked.caption, "blocked", f"blocked in the page: {blocked.kind}")
             )
 
     # ------------------------------------------------------------------ pages
@@ -303,14 +301,16 @@ class Runner:
                 url=page.url,
                 recognised=spec is not None,
                 reason=rec.reason,
-                candidates=[_candidate_dict(c) for c in rec.candidates],
+                candidates=[
+                    {"page_id": c.page_id, "held": list(c.held), "failed": list(c.failed)}
+                    for c in rec.candidates
+                ],
                 validation_errors=list(rec.validation_errors),
             )
             if spec is not None:
-                held_failed = next((c for c in rec.candidates if _cid(c) == spec.id), None)
-                if held_failed is not None:
-                    entry.held = [str(s) for s in getattr(held_failed, "held", [])]
-                    entry.failed = [str(s) for s in getattr(held_failed, "failed", [])]
+                mine = next((c for c in rec.candidates if c.page_id == spec.id), None)
+                if mine is not None:
+                    entry.held, entry.failed = list(mine.held), list(mine.failed)
             self.report.pages.append(entry)
             name = spec.name if spec else page.url
             self.progress.say(M.PAGE, n=self.visits, name=name)
@@ -329,8 +329,8 @@ class Runner:
                 self._snapshot(page, None)
                 self.progress.say(M.UNKNOWN, level=0, reason=rec.reason)
                 for cand in rec.candidates[:3]:
-                    failed = ", ".join(str(s) for s in getattr(cand, "failed", []))
-                    self.progress.say(M.CANDIDATE, page=_cid(cand), failed=failed)
+                    failed = ", ".join(cand.failed)
+                    self.progress.say(M.CANDIDATE, page=cand.page_id, failed=failed)
                 entry.action = "unknown-page"
                 self._wait_or_stop(page, "unknown-page", ExitCode.UNKNOWN_PAGE)
                 continue
@@ -671,23 +671,8 @@ class Runner:
         )
 
 
-def _cid(candidate: Any) -> str:
-    return str(getattr(candidate, "page_id", getattr(candidate, "id", candidate)))
-
-
-def _candidate_dict(candidate: Any) -> dict[str, Any]:
-    return {
-        "page_id": _cid(candidate),
-        "held": [str(s) for s in getattr(candidate, "held", [])],
-        "failed": [str(s) for s in getattr(candidate, "failed", [])],
-    }
-
-
 def _mail_credentials(box: str) -> tuple[str, str] | None:
     """The login ID and password shown in the mock mail box (dry runs only)."""
     lid = re.search(r"ID[\s:：]+(\S+)", box)
     pwd = re.search(r"パスワード[\s:：]+(\S+)", box)
     return (lid.group(1), pwd.group(1)) if lid and pwd else None
-
-
-__all__ = ["ButtonClass", "Progress", "Runner", "auto_confirm_allowed", "run"]
