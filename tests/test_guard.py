@@ -893,3 +893,16 @@ def test_caption_key_normalises() -> None:
     assert caption_key("ＮＳＳ　ログイン") == "NSSログイン"
     assert caption_key("申込\u200b内容を登録する") == FINAL
     assert all(caption_key(w) for w in NEVER_SAFE)
+
+
+@pytest.mark.nobrowser
+@pytest.mark.parametrize("caption", [CONSENT, "上記に同意する", "内容を確定"])
+def test_a_catalogue_cannot_make_a_consent_a_field_to_fill(caption: str) -> None:
+    """Filling ticks checkboxes by caption: a consent checkbox must never be one of them."""
+    data = _catalogue_data()
+    terminal = next(p for p in data["pages"] if p["id"] == "apply-terminal")
+    terminal["fields"].append(
+        {"id": "agree", "control": "checkbox", "option": caption, "value": "terminal.x"}
+    )
+    with pytest.raises(ValueError, match="consent or submit"):
+        Catalogue.model_validate(data)

@@ -299,6 +299,17 @@ class Catalogue(_Strict):
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
             raise ValueError(f"duplicate page ids {sorted(dupes)}")
+        # Filling ticks checkboxes and radios by their caption: none of them may be a consent or
+        # a submit in disguise (a 「同意する」 checkbox is pressed by the human, never filled).
+        words = (*self.deny_captions, *self.guarded_captions)
+        for page in self.pages:
+            for f in page.fields:
+                for caption in (f.option, f.const, *f.options.values()):
+                    if caption and any(w in caption for w in words):
+                        raise ValueError(
+                            f"{page.id}.{f.id}: the choice {caption!r} looks like a consent or "
+                            "submit; those are for the human, not for filling"
+                        )
         return self
 
     def page(self, page_id: str) -> PageSpec:
