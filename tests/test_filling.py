@@ -353,3 +353,13 @@ def test_reflect_is_not_pressed_again_over_an_address_the_operator_corrected(
     assert again["city_address"].status == "kept-operator-value"
     city = locate_field(scan_form(page), spec, spec.field("city_address")).controls[0]
     assert city.value == "港区虎ノ門九丁目９番９号"
+
+
+def test_a_value_typed_before_the_tool_came_is_kept(page: Page, any_mock_site: MockSite) -> None:
+    spec, plan, ctx = _tanto(page, any_mock_site)
+    dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
+    page.locator(dept.selector).fill("総務部")  # the operator was quicker than the tool
+    results = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    assert results["department"].status == "kept-operator-value"
+    dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
+    assert dept.value == "総務部"

@@ -253,13 +253,14 @@ class _Filler:
             return "write"  # empty, or still a value the tool wrote (this row or another)
         if self.memory.written(pid, fid, part, run.row) is not None:
             return "kept"  # the tool wrote this very control and someone changed it since
-        if choice:
-            return "write" if at_default else "kept"
-        run.notes.append(f"prefilled by the site: {cur!r} → {target!r}")
+        if not at_default:
+            return "kept"  # changed in the browser before the tool came: the operator typed it
+        if not choice:
+            run.notes.append(f"prefilled by the site: {cur!r} → {target!r}")
         return "write"
 
     def text_part(self, run: _FieldRun, ctl: Control, target: str, part: int) -> None:
-        verdict = self._decide(run, part, ctl.value, target, False, True)
+        verdict = self._decide(run, part, ctl.value, target, False, ctl.at_default)
         run.outcome.append(verdict)
         if verdict == "unchanged":
             self.memory.remember(self.spec.id, run.pf.spec.id, part, run.row, ctl.value)
