@@ -19,7 +19,7 @@ from nss_autofill.filling import (
 )
 from nss_autofill.locating import find_option, locate_button, locate_field, scan_form
 from nss_autofill.mock.server import MockSite
-from nss_autofill.planning import PagePlan, build_context, plan_page
+from nss_autofill.planning import PagePlan, PlannedField, build_context, plan_page
 from nss_autofill.profile import load_profile
 from nss_autofill.recognition import label_key, text_key, wait_settled
 
@@ -363,3 +363,19 @@ def test_a_value_typed_before_the_tool_came_is_kept(page: Page, any_mock_site: M
     assert results["department"].status == "kept-operator-value"
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     assert dept.value == "総務部"
+
+
+def test_login_values_never_appear_in_the_results(page: Page, mock_site: MockSite) -> None:
+    spec = CAT.page("login")
+    _open(page, mock_site, "login")
+    box = locate_field(scan_form(page), spec, spec.field("login_id")).controls[0]
+    page.locator(box.selector).evaluate("e => e.setAttribute('value', 'T0000001')")  # prefill
+    secrets = {"login_id": "TSECRET9", "password": "pw-Secret-42"}
+    plan = PagePlan(
+        spec, tuple(PlannedField(f, "fill", (secrets[f.id],)) for f in spec.fields), title="login"
+    )
+    results = fill_page(page, spec, plan, FillMemory(), press, {})
+    text = repr(results)
+    assert {r.field_id for r in results} == {"login_id", "password"}
+    for value in (*secrets.values(), "T0000001"):
+        assert value not in text

@@ -361,6 +361,8 @@ class _Filler:
             status = "unchanged"
         if "kept" in run.outcome and status != "kept-operator-value":
             notes.append("some parts kept as the operator left them")
+        if spec.sensitive:  # the notes quote values: for a login they must not reach any log
+            notes = [f"{status} (details hidden: sensitive field)"] if notes else []
         self.results.append(FieldResult(spec.id, where, shown, status, "; ".join(notes), run.row))
 
     @property
