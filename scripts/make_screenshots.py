@@ -4,6 +4,21 @@ Everything runs against the mock NSS site on loopback with ``profiles/example.ya
 pressed that only a human may press. Run from the repository root::
 
     .venv/bin/python scripts/make_screenshots.py [--out docs/img] [--style classic]
+
+Two kinds of pictures:
+
+* the **walk** (``walk-<phase>-<nn>-<page id>.png``): one picture per page of both phases, in
+  the order the operator meets them (``WALK``), each page as the tool leaves it for the
+  operator — fields outlined after filling, the banner at a consent or final-submit control,
+  the confirmation audit on 申込内容確認. Pages behind a control only a human may press
+  (consent, 「申込内容を登録する」), behind the new tab of 「新規申込」 or behind the login are
+  opened with the mock's ``url_for``; every other page is reached by pressing the forward
+  control the catalogue names, as a run does.
+* the **overview** (``overlay-apply-office.png``): a page with a value the operator changed
+  (kept) and a value NSS does not list (a problem).
+
+The login ID and password are never typed: the login page is shown empty, and the mock mail's
+credentials and the login ID in the page header are masked wherever they appear.
 """
 
 from __future__ import annotations
@@ -14,10 +29,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Locator, Page, ViewportSize, sync_playwright
+from playwright.sync_api import (
+    BrowserContext,
+    FloatRect,
+    Locator,
+    Page,
+    ViewportSize,
+    sync_playwright,
+)
 
 from nss_autofill.browser import LOOPBACK_ONLY_ARG, find_executable
-from nss_autofill.catalogue import Catalogue, PageSpec, load_catalogue
+from nss_autofill.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 from nss_autofill.confirm_audit import audit_text, expected_values
 from nss_autofill.filling import FieldResult, FillMemory, fill_page, press_and_settle
 from nss_autofill.locating import field_locators, find_button
@@ -25,14 +47,61 @@ from nss_autofill.mock.server import MockSite
 from nss_autofill.overlay import highlight, show_confirmation, show_field_status
 from nss_autofill.planning import build_context, plan_page
 from nss_autofill.profile import load_profile
-from nss_autofill.recognition import wait_settled
+from nss_autofill.recognition import read_facts, recognise, wait_settled
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORT: ViewportSize = {"width": 1100, "height": 800}
+MASK_COLOR = "#555555"
+
+#: The operator's walk through both phases: (phase, catalogue page id), in order.
+WALK: tuple[tuple[int, str], ...] = (
+    (1, "bbs-top"),
+    (1, "bbs-nss"),
+    (1, "terms"),
+    (1, "temp-apply"),
+    (1, "temp-confirm"),
+    (1, "temp-done"),
+    (2, "login"),
+    (2, "apply-tanto"),
+    (2, "apply-office"),
+    (2, "apply-usercode-choice"),
+    (2, "apply-usercode"),
+    (2, "apply-terminal"),
+    (2, "apply-mailbox"),
+    (2, "apply-plan"),
+    (2, "apply-billing"),
+    (2, "apply-confirm"),
+    (2, "apply-done"),
+)
+
+#: Pages of the walk opened with the mock's ``url_for``: the way in is a control only a human
+#: may press (consent, final submit), a new tab (「新規申込」), the mail's link or the login.
+#: Every other page is reached by pressing the previous page's forward control.
+OPENED = frozenset(
+    {"bbs-top", "bbs-nss", "terms", "temp-apply", "temp-done", "login", "apply-tanto", "apply-done"}
+)
+
+#: The overview pictures (README, "What you see") besides the walk's.
+OVERVIEW: tuple[str, ...] = ("overlay-apply-office",)
+
+
+def walk_names() -> list[tuple[str, str]]:
+    """(file stem, page id) of every walk picture, e.g. ``("walk-1-03-terms", "terms")``."""
+    out: list[tuple[str, str]] = []
+    counts: dict[int, int] = {}
+    for phase, page_id in WALK:
+        counts[phase] = counts.get(phase, 0) + 1
+        out.append((f"walk-{phase}-{counts[phase]:02d}-{page_id}", page_id))
+    return out
+
+
+def picture_names() -> list[str]:
+    """Every file the script writes, without ``.png``."""
+    return [name for name, _ in walk_names()] + list(OVERVIEW)
 
 
 def _press(locator: Locator, caption: str, /) -> None:
-    """Helper buttons only (「反映」); fill_page never hands a guarded control here."""
+    """Helper and forward buttons only (「反映」, 「設定」, 「次へ」, …); never a guarded one."""
     locator.click()
 
 
@@ -43,40 +112,151 @@ class Shots:
         self.out = out
         self.data = data
         self.cat: Catalogue = load_catalogue()
+        self.memory = FillMemory()
 
+    # ------------------------------------------------------------------ tools
     def open(self, page_id: str) -> PageSpec:
         self.page.goto(self.site.url_for(page_id))
         wait_settled(self.page, 3000)
-        return self.cat.page(page_id)
+        return self.expect(page_id)
+
+    def expect(self, page_id: str) -> PageSpec:
+        """The catalogue's spec, once the page is recognised as ``page_id`` (else stop)."""
+        rec = recognise(self.cat, read_facts(self.page, self.cat))
+        if rec.page is None or rec.page.id != page_id:
+            got = rec.page.id if rec.page else rec.reason
+            raise SystemExit(f"expected the page {page_id}, the browser shows: {got}")
+        return rec.page
 
     def fill(
-        self, spec: PageSpec, memory: FillMemory, tweak: Callable[[dict[str, Any]], None] | None
+        self,
+        spec: PageSpec,
+        memory: FillMemory | None = None,
+        tweak: Callable[[dict[str, Any]], None] | None = None,
     ) -> list[FieldResult]:
         ctx = build_context(self.data)
         if tweak is not None:
             tweak(ctx)
+        memory = self.memory if memory is None else memory
         return fill_page(self.page, spec, plan_page(spec, ctx), memory, _press, ctx)
 
-    def shot(self, name: str) -> None:
+    def secrets(self, spec: PageSpec | None) -> list[Locator]:
+        """What must not be seen: the mock mail's login ID and password wherever shown, and
+        any sensitive field holding a value."""
+        masks: list[Locator] = []
+        mail = self.site.mail
+        if mail is not None:
+            masks += [self.page.get_by_text(v) for v in (mail.login_id, mail.password) if v]
+        for f in spec.fields if spec else ():
+            if f.sensitive:
+                masks += [c for c in field_locators(self.page, f, spec) if c.input_value()]
+        return masks
+
+    def shot(self, name: str, spec: PageSpec | None) -> None:
         self.page.wait_for_timeout(150)  # one animation frame for the repositioning
         path = self.out / f"{name}.png"
-        self.page.screenshot(path=str(path))
+        # clipped to the page and the overlay: a short page leaves no empty band
+        height = self.page.evaluate(
+            """() => {
+              let bottom = document.body.getBoundingClientRect().bottom;
+              for (const host of document.querySelectorAll('body > *')) {
+                const root = host.shadowRoot;
+                if (!root) continue;
+                for (const el of root.querySelectorAll('*')) {
+                  const r = el.getBoundingClientRect();
+                  if (r.height) bottom = Math.max(bottom, r.bottom);
+                }
+              }
+              return Math.ceil(bottom) + 12;
+            }"""
+        )
+        height = max(200, min(int(height), VIEWPORT["height"]))
+        clip: FloatRect = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": height}
+        self.page.screenshot(
+            path=str(path), clip=clip, mask=self.secrets(spec), mask_color=MASK_COLOR
+        )
         print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
-    def guarded(self, spec: PageSpec) -> Locator:
-        caption = spec.guarded_buttons[0].caption
+    def button(self, spec: PageSpec, caption: str) -> Locator:
         target = find_button(self.page, caption, spec)
         if target is None:
             raise SystemExit(f"{spec.id}: no control 「{caption}」")
         return target
 
-    # ------------------------------------------------------------------ the pictures
-    def temp_apply(self) -> None:
-        spec = self.open("temp-apply")
-        show_field_status(self.page, spec, self.fill(spec, FillMemory(), None))
-        self.shot("overlay-temp-apply")
+    def guarded(self, spec: PageSpec) -> Locator:
+        return self.button(spec, spec.guarded_buttons[0].caption)
 
-    def apply_office(self) -> None:
+    def forward(self, spec: PageSpec, caption: str | None = None) -> None:
+        caption = caption or spec.forward[0]
+        if caption not in spec.forward:
+            raise SystemExit(f"{spec.id}: 「{caption}」 is not a forward control")
+        press_and_settle(self.page, _press, self.button(spec, caption), caption)
+
+    def top(self) -> None:
+        self.page.evaluate("() => window.scrollTo(0, 0)")
+
+    # ------------------------------------------------------------------ the walk
+    def walk(self) -> None:
+        names = walk_names()
+        for i, (name, page_id) in enumerate(names):
+            spec = self.open(page_id) if page_id in OPENED else self.expect(page_id)
+            stage = getattr(self, "at_" + page_id.replace("-", "_"), None)
+            if stage is not None:
+                stage(spec)
+            self.shot(name, spec)
+            following = names[i + 1][1] if i + 1 < len(names) else None
+            if following is not None and following not in OPENED:
+                leave = getattr(self, "leave_" + page_id.replace("-", "_"), self.forward)
+                leave(spec)
+
+    def filled(self, spec: PageSpec) -> None:
+        show_field_status(self.page, spec, self.fill(spec))
+        self.top()
+
+    def guard(self, spec: PageSpec) -> None:
+        """The run at a consent or final-submit control: the audit on a confirmation page,
+        then the outline and the banner. Nothing is pressed."""
+        if spec.fields:  # 備考 on the phase-2 confirmation, as a run fills it first
+            show_field_status(self.page, spec, self.fill(spec))
+        if spec.kind == PageKind.CONFIRM:
+            expected = expected_values(self.cat, self.data, spec.phase)
+            diffs = audit_text(self.page.inner_text("body"), expected)
+            show_confirmation(self.page, diffs, len(expected))
+        highlight(self.page, self.guarded(spec))
+
+    at_terms = guard
+    at_temp_apply = filled
+    at_temp_confirm = guard
+    at_apply_tanto = filled
+    at_apply_office = filled
+    at_apply_terminal = filled
+    at_apply_plan = filled
+    at_apply_billing = filled
+    at_apply_confirm = guard
+
+    def code_context(self, index: int) -> Callable[[dict[str, Any]], None]:
+        def tweak(ctx: dict[str, Any]) -> None:
+            ctx["current_code"] = self.data["user_codes"][index]
+
+        return tweak
+
+    def at_apply_usercode(self, spec: PageSpec) -> None:
+        """The first 利用者コード: the code, then one 「設定」 per 業種 (the rows below)."""
+        show_field_status(self.page, spec, self.fill(spec, tweak=self.code_context(0)))
+
+    def leave_apply_usercode(self, spec: PageSpec) -> None:
+        """「この内容を設定する」, the other codes the same way, then 「次へ」 on the list."""
+        self.forward(spec, "この内容を設定する")
+        for index in range(1, len(self.data["user_codes"])):
+            choice = self.expect("apply-usercode-choice")
+            self.forward(choice, choice.forward[0])
+            spec = self.expect("apply-usercode")
+            self.fill(spec, tweak=self.code_context(index))
+            self.forward(spec, "この内容を設定する")
+        self.forward(self.expect("apply-usercode-choice"), "次へ")
+
+    # ------------------------------------------------------------------ the overview
+    def overview_apply_office(self) -> None:
         spec = self.open("apply-office")
         # the tool wrote 代表者役職 on an earlier visit and the operator has changed it since
         # (kept), and the profile names a prefecture NSS does not list (a problem)
@@ -90,39 +270,8 @@ class Shots:
 
         results = self.fill(spec, memory, bad_prefecture)
         show_field_status(self.page, spec, results)
-        self.page.evaluate("() => window.scrollTo(0, 0)")
-        self.shot("overlay-apply-office")
-
-    def terms(self) -> None:
-        spec = self.open("terms")
-        highlight(self.page, self.guarded(spec))
-        self.shot("overlay-terms-consent")
-
-    def through_phase_2(self) -> None:
-        """Fill and post the phase-2 forms (the mock's sample 利用者コード stays)."""
-        for page_id in (
-            "apply-tanto",
-            "apply-office",
-            "apply-terminal",
-            "apply-mailbox",
-            "apply-plan",
-            "apply-billing",
-        ):
-            spec = self.open(page_id)
-            self.fill(spec, FillMemory(), None)
-            btn = find_button(self.page, spec.forward[0], spec)
-            if btn is None:
-                raise SystemExit(f"{page_id}: no control 「{spec.forward[0]}」")
-            press_and_settle(self.page, _press, btn, spec.forward[0])
-
-    def apply_confirm(self) -> None:
-        self.through_phase_2()
-        spec = self.open("apply-confirm")
-        expected = expected_values(self.cat, self.data, spec.phase)
-        diffs = audit_text(self.page.inner_text("body"), expected)
-        show_confirmation(self.page, diffs, len(expected))
-        highlight(self.page, self.guarded(spec))
-        self.shot("overlay-apply-confirm")
+        self.top()
+        self.shot("overlay-apply-office", spec)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,14 +287,14 @@ def main(argv: list[str] | None = None) -> int:
         browser = pw.chromium.launch(
             executable_path=str(exe) if exe else None, args=[LOOPBACK_ONLY_ARG]
         )
-        context = browser.new_context(
-            viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
-        )
-        shots = Shots(context.new_page(), site, args.out, data)
-        shots.temp_apply()
-        shots.apply_office()
-        shots.terms()
-        shots.apply_confirm()
+
+        def context() -> BrowserContext:  # a fresh mock session (cookie) per series
+            return browser.new_context(
+                viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
+            )
+
+        Shots(context().new_page(), site, args.out, data).walk()
+        Shots(context().new_page(), site, args.out, data).overview_apply_office()
         browser.close()
         guarded = site.guarded_posts()
     if guarded:
