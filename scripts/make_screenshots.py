@@ -222,7 +222,7 @@ class Shots:
             expected = expected_values(self.cat, self.data, spec.phase)
             diffs = audit_text(self.page.inner_text("body"), expected)
             show_confirmation(self.page, diffs, len(expected))
-        highlight(self.page, self.guarded(spec))
+        highlight(self.page, self.guarded(spec), spec.guarded_buttons[0].caption)
 
     at_terms = guard
     at_temp_apply = filled

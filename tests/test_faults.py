@@ -59,7 +59,7 @@ def _report(res: Result) -> dict[str, Any]:
 
 
 def _check_bundle(tmp_path: Path, report: dict[str, Any]) -> list[dict[str, Any]]:
-    """The audit bundle is intact: report.json and actions.jsonl parse, screenshots are PNGs.
+    """The audit bundle is intact: report.json and actions.jsonl parse, screenshots are JPEGs.
 
     Returns the logged actions.
     """
@@ -74,9 +74,9 @@ def _check_bundle(tmp_path: Path, report: dict[str, Any]) -> list[dict[str, Any]
     actions = (
         [json.loads(line) for line in log.read_text("utf-8").splitlines()] if log.exists() else []
     )
-    shots = sorted(bundle.glob("*.png"))
+    shots = sorted(bundle.glob("*.jpg"))
     for shot in shots:
-        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", shot
+        assert shot.read_bytes()[:3] == b"\xff\xd8\xff", shot
     # Every page the run screenshotted is one it saw; an unknown page is always shot.
     unknown = [p for p in report["pages"] if p["action"] == "unknown-page"]
     assert len([s for s in shots if "unrecognised" in s.name]) >= len(unknown)

@@ -105,7 +105,7 @@ def _overlay_all(page: Page, spec: PageSpec, results: list[FieldResult]) -> None
     assert show_field_status(page, spec, results)  # False only if the page went away
     target = find_button(page, spec.forward[0], spec)
     assert target is not None
-    assert highlight(page, target)
+    assert highlight(page, target, spec.forward[0])
     assert panel(page, ["✗ 企業名: 「ナックス商事株式会社」"])
 
 
@@ -191,6 +191,23 @@ def test_forward_post_is_the_same_with_the_overlay(page: Page, any_mock_site: Mo
     assert plain[0]  # the form did post its fields
 
 
+@pytest.mark.parametrize("page_id", ["terms", "temp-confirm", "apply-confirm"])
+def test_banner_names_the_caption_the_operator_sees(
+    page: Page, any_mock_site: MockSite, page_id: str
+) -> None:
+    """Not the element's value: the modern markup's submit is <button value="register">."""
+    spec = CAT.page(page_id)
+    page.goto(any_mock_site.url_for(page_id))
+    wait_settled(page, 3000)
+    caption = spec.guarded_buttons[0].caption
+    target = find_button(page, caption, spec)
+    assert target is not None
+    assert highlight(page, target, caption)
+    (banner,) = _overlay(page)["banner"]
+    assert f"「{caption}」" in banner
+    assert any_mock_site.guarded_posts() == []
+
+
 def test_banner_points_at_the_control_and_follows_scrolling(
     page: Page, mock_site: MockSite
 ) -> None:
@@ -202,7 +219,7 @@ def test_banner_points_at_the_control_and_follows_scrolling(
     target = find_button(page, caption, spec)
     assert target is not None
     before = _state(page)
-    assert highlight(page, target)
+    assert highlight(page, target, caption)
     ov = _overlay(page)
     assert ov["arrows"] == 1
     (banner,) = ov["banner"]

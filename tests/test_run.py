@@ -91,7 +91,7 @@ def test_phase_two_from_the_mail_url_with_the_login_from_the_environment(
     assert mock_site.mail.login_id not in text
     # Nor the audit bundle: log, report, screenshots (the ID is shown in NSS's header: masked).
     bundle = [p for p in (tmp_path / "artifacts").rglob("*") if p.is_file()]
-    assert any(p.suffix == ".png" for p in bundle)
+    assert any(p.suffix == ".jpg" for p in bundle)
     assert any(p.name == "actions.jsonl" for p in bundle)
     for path in bundle:
         data = path.read_bytes()

@@ -93,7 +93,7 @@ from .errors import ExitCode, NssAutofillError
 from .trust import is_loopback as is_loopback_origin  # one rule for loopback
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Locator, Page
+    from playwright.sync_api import BrowserContext, ElementHandle, Locator, Page
 
 __all__ = [
     "NEVER_SAFE",
@@ -325,25 +325,31 @@ class Guard:
         """Click ``target`` (expected to read ``caption``) unless the guard refuses it.
 
         Raises :class:`GuardRefused` (and records the refusal) when any rule of the module
-        docstring holds; never presses a key.
+        docstring holds; never presses a key. The element checked is the element clicked: the
+        locator is resolved once, so a page cannot swap the control between check and click.
         """
         page_id = page_spec.id if page_spec is not None else None
+        handle: ElementHandle | None = None
         try:
-            self.check(target, caption, page_spec)
+            handle = self._resolve(target, caption, page_spec)
+            self._check_element(handle, caption, page_spec)
+            try:
+                marked = bool(handle.evaluate(_MARK_JS))
+            except Exception as exc:
+                marked = False
+                why = f"could not mark the control for the browser-side guard: {exc}"
+            else:
+                why = "the browser-side guard is not in this page: Guard.install(context) first"
+            if not marked:
+                raise GuardRefused(caption, why)
         except GuardRefused as exc:
             self._record(caption, page_id, "refused", exc.reason)
+            _dispose(handle)
             raise
         try:
-            marked = bool(target.evaluate(_MARK_JS))
-        except Exception as exc:
-            marked = False
-            why = f"could not mark the control for the browser-side guard: {exc}"
-        else:
-            why = "the browser-side guard is not in this page: call Guard.install(context) first"
-        if not marked:
-            self._record(caption, page_id, "refused", why)
-            raise GuardRefused(caption, why)
-        target.click(timeout=CLICK_TIMEOUT_MS)
+            handle.click(timeout=CLICK_TIMEOUT_MS)
+        finally:
+            _dispose(handle)
         self._record(caption, page_id, "pressed", "")
 
     def check(self, target: Locator, caption: str, page_spec: PageSpec | None) -> None:
@@ -352,12 +358,28 @@ class Guard:
         For showing the operator what the tool will not press. :meth:`press` checks again at
         the moment of its own click.
         """
+        handle = self._resolve(target, caption, page_spec)
+        try:
+            self._check_element(handle, caption, page_spec)
+        finally:
+            _dispose(handle)
+
+    def _resolve(self, target: Locator, caption: str, page_spec: PageSpec | None) -> ElementHandle:
+        """The one element ``target`` stands for, after the caption itself passed."""
         why = self.classify(caption, page_spec)
         if why:
             raise GuardRefused(caption, f"the caption asked for {why}")
         count = target.count()
         if count != 1:
             raise GuardRefused(caption, f"the locator matches {count} elements, not one")
+        handle = target.element_handle(timeout=READ_TIMEOUT_MS)
+        if handle is None:  # pragma: no cover - element_handle waits or raises
+            raise GuardRefused(caption, "the control went away")
+        return handle
+
+    def _check_element(
+        self, target: ElementHandle, caption: str, page_spec: PageSpec | None
+    ) -> None:
         seen = self._read_isolated(target)
         info: dict[str, Any] = target.evaluate(_DESCRIBE_JS)
         all_caps = [*seen, *info["captions"]]
@@ -392,15 +414,15 @@ class Guard:
                     )
 
     @staticmethod
-    def _read_isolated(target: Locator) -> list[str]:
+    def _read_isolated(target: ElementHandle) -> list[str]:
         """Captions read by Playwright's own element methods (its isolated world)."""
         out: list[str] = []
         for name in ("value", "alt", "aria-label", "title"):
-            v = target.get_attribute(name, timeout=READ_TIMEOUT_MS)
+            v = target.get_attribute(name)
             if v:
                 out.append(v)
         for reader in (target.inner_text, target.text_content):
-            v2 = reader(timeout=READ_TIMEOUT_MS)
+            v2 = reader()
             if v2:
                 out.append(v2)
         return out
@@ -451,6 +473,12 @@ class Guard:
                 url=str(entry.get("url", "")),
             )
         )
+
+
+def _dispose(handle: ElementHandle | None) -> None:
+    if handle is not None:
+        with contextlib.suppress(Exception):  # its document may be gone after the click
+            handle.dispose()
 
 
 def _check_catalogue(cat: Catalogue) -> None:

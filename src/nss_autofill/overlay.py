@@ -213,9 +213,13 @@ def show_field_status(page: Page, spec: PageSpec, results: Sequence[FieldResult]
     return _run(page, {"op": "fields", "items": items, "summary": _summary(items)})
 
 
-def highlight(page: Page, target: Locator) -> bool:
-    """Outline a consent/submit control, point an arrow at it, show the 「ご自身で」 banner."""
-    return _run(target, {"op": "guard"})
+def highlight(page: Page, target: Locator, caption: str) -> bool:
+    """Outline a consent/submit control, point an arrow at it, show the 「ご自身で」 banner.
+
+    The banner names ``caption`` as the catalogue writes it, not what the element's value
+    holds (a ``<button value="register">`` reads 「申込内容を登録する」 to the operator).
+    """
+    return _run(target, {"op": "guard", "caption": caption})
 
 
 def panel(page: Page, lines: Sequence[str], title: str = "") -> bool:

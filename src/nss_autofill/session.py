@@ -163,6 +163,7 @@ class Runner:
         from .browser import choose_browser, has_display, launch
         from .filling import FillMemory
         from .guard import Guard, GuardRefused, SimulatedOperator
+        from .recognition import install_page_scripts
 
         start = self.settings.url or self.settings.start_url
         if self.settings.dry_run:
@@ -196,6 +197,7 @@ class Runner:
                 if loopback_only:
                     context.route("**/*", self._loopback_route)
                 self.guard.install(context)
+                install_page_scripts(context)
                 if self.settings.record is not None:
                     from .recorder import Recorder, profile_strings
 
@@ -512,10 +514,16 @@ class Runner:
         )
 
     def _mark(self, page: Page) -> str:
-        if not self._unchanged(page):
-            raise _Changed
+        """A fresh token on the recognised document; :class:`_Changed` if it is gone."""
         token = secrets.token_hex(8)
-        page.evaluate(_js("markDocument"), token)
+        if self.new_pages or page.is_closed():
+            raise _Changed
+        try:
+            same = bool(page.evaluate(_js("remark"), [self.doc_mark, token]))
+        except Exception:  # the document is being replaced right now
+            same = False
+        if not same:
+            raise _Changed
         self.doc_mark = token
         return token
 
@@ -616,7 +624,7 @@ class Runner:
         from .overlay import highlight
 
         if target is not None:
-            highlight(page, target)
+            highlight(page, target, caption)
         self.progress.say(M.REVIEW, level=0, review=review, caption=caption)
         entry.action = "waiting for the human"
         self._wait_human(page)

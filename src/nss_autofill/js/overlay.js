@@ -311,7 +311,7 @@
     if (st.arrow && st.arrow.el !== el) restore((e) => e !== st.arrow.el);
     if (st.arrow) st.arrow.node.remove();
     outline(el, STYLES.guard.outline);
-    const caption = (el.value || el.innerText || el.alt || "").trim();
+    const caption = String(arg.caption || "").trim();
     const node = make("div", "arrow");
     node.setAttribute("data-role", "press-yourself");
     marks.appendChild(node);

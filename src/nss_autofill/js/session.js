@@ -4,6 +4,12 @@
   // Marks the current document so the session can tell when a new one replaced it.
   markDocument: (token) => { window.__nssAutofillDoc = token; return true; },
   documentMark: () => (window.__nssAutofillDoc || null),
+  // A new token, only if the document still carries `expected` (the one the session saw).
+  remark: ([expected, token]) => {
+    if (window.__nssAutofillDoc !== expected) return false;
+    window.__nssAutofillDoc = token;
+    return true;
+  },
 
   // The text of the smallest element containing `title` (the mock mail box).
   boxText: (title) => {
