@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, Route
+from playwright.sync_api import Error as PlaywrightError
 
 from nss_autofill import guard as guard_module
 from nss_autofill.catalogue import Catalogue, PageSpec, load_catalogue
@@ -906,3 +907,36 @@ def test_a_catalogue_cannot_make_a_consent_a_field_to_fill(caption: str) -> None
     )
     with pytest.raises(ValueError, match="consent or submit"):
         Catalogue.model_validate(data)
+
+
+_SWAP_JS = """([back, final]) => {
+  const read = (e) => (e.localName === "input" ? e.value : e.textContent || "").trim();
+  const all = [...document.querySelectorAll("button, input[type=submit], a")];
+  const old = all.find((e) => read(e) === back);
+  const fin = all.find((e) => read(e) === final);
+  old.remove();
+  if (fin.localName === "input") fin.value = back; else fin.textContent = back;
+}"""
+
+
+def test_the_control_checked_is_the_control_clicked(
+    armed_page: Page, guard: Guard, any_mock_site: MockSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that, once 戻る passed the checks, removes it and relabels 申込内容を登録する as
+    戻る: a locator resolved again at click time would press the final submit with a trusted
+    click. The guard clicks the element it checked, which is gone, so nothing is posted."""
+    page = armed_page
+    page.goto(any_mock_site.url_for("temp-confirm"))
+    spec = CAT.page("temp-confirm")
+    checked = guard._check_element
+
+    def check_then_swap(*args: Any) -> None:
+        checked(*args)
+        page.evaluate(_SWAP_JS, ["戻る", FINAL])
+
+    monkeypatch.setattr(guard, "_check_element", check_then_swap)
+    with pytest.raises(PlaywrightError):
+        guard.press(page, _control(page, "戻る"), "戻る", spec)
+    assert _control(page, "戻る").count() == 1  # the relabelled final submit is there …
+    assert any_mock_site.guarded_posts() == []  # … and was not pressed
+    assert any_mock_site.posts == []
