@@ -4,16 +4,18 @@ Run: ``python benchmarks/bench_pages.py [PROFILE] [--reps N]``.
 
 One mock site and one headless system Chromium (the same launch arguments as a dry run), set up
 like ``session.Runner`` does it: a ``ja-JP`` context with the loopback-only route and the
-browser-side guard installed, clicks through ``Guard.press``. Each repetition opens the page in a
-fresh context (a fresh mock session) with ``MockSite().url_for(page_id)``, waits until it has
+browser-side guard and the page scripts installed, clicks through ``Guard.press``. Each
+repetition opens a fresh context (a fresh mock session) and visits the pages in the flow's order
+in one tab, as a run does, each with ``MockSite().url_for(page_id)`` (``--context-per-page``: a
+fresh context, and so a cold renderer, for every page). On each page it waits until it has
 settled (not timed), then times
 
 * **recognition + planning**: ``read_facts`` (one page script) + ``recognise`` (pure) +
   ``plan_page`` (pure); target ≤ 15 ms median per page;
 * **fill** (fillable pages): ``fill_page`` — every field located, written and read back,
   helpers such as 反映 / 設定 pressed and waited for; target ≤ 300 ms p95 per page;
-* **facts 2nd** (diagnostic): ``read_facts`` once more on the same document, with its page
-  script already installed: what recognition costs when the install round trips are gone;
+* **facts 2nd** (diagnostic): ``read_facts`` once more on the same document: what reading costs
+  once the document's style and layout are computed and the script is compiled;
 * **arrival → filled**: from the end of ``goto`` (the load event) through settling,
   recognition, planning and ``fill_page``: what the operator waits for on each page.
 
@@ -80,10 +82,10 @@ class Bench:
             return PagePlan(spec, fields, title=spec.name), ctx
         return plan_page(spec, ctx), ctx
 
-    def one(self, browser: Any, site: Any, page_id: str) -> None:
-        from nss_autofill.filling import FillMemory, fill_page
+    def rep(self, browser: Any, site: Any, pages: tuple[str, ...]) -> None:
+        """One context set up as the Runner sets it up; ``pages`` visited in it, in order."""
         from nss_autofill.guard import Guard
-        from nss_autofill.recognition import read_facts, recognise, wait_settled
+        from nss_autofill.recognition import install_page_scripts
         from nss_autofill.trust import is_loopback
 
         context = browser.new_context(
@@ -99,44 +101,52 @@ class Bench:
         context.route("**/*", loopback)
         guard = Guard(self.catalogue)  # one per context: Guard.install remembers id(context)
         guard.install(context)
+        install_page_scripts(context)  # as the Runner does: the page scripts in every document
         page = context.new_page()
         try:
-            page.goto(site.url_for(page_id), wait_until="load")
-            arrived = time.perf_counter()
-            wait_settled(page, 15_000)
-            t0 = time.perf_counter()
-            facts = read_facts(page, self.catalogue.site)
-            t1 = time.perf_counter()
-            rec = recognise(self.catalogue, facts)
-            t2 = time.perf_counter()
-            if rec.page is None or rec.page.id != page_id:
-                got = rec.page.id if rec.page else f"nothing ({rec.reason})"
-                raise SystemExit(f"{page_id}: recognised {got}")
-            spec = rec.page
-            plan, ctx = self._plan(spec, site)
-            t3 = time.perf_counter()
-            read_facts(page, self.catalogue.site)  # again: the script is installed by now
-            t3b = time.perf_counter()
-            self.recog.setdefault(page_id, []).append(t3 - t0)
-            self.parts.setdefault(page_id, []).append((t1 - t0, t2 - t1, t3 - t2, t3b - t3))
-            arrived += t3b - t3  # not part of what the operator waits for
-            if not spec.fields:
-                return
-
-            def press(target: Any, caption: str) -> None:
-                guard.press(page, target, caption, spec)
-
-            t4 = time.perf_counter()
-            results = fill_page(page, spec, plan, FillMemory(), press, ctx)
-            t5 = time.perf_counter()
-            self.fill.setdefault(page_id, []).append(t5 - t4)
-            self.arrival.setdefault(page_id, []).append(t5 - arrived)
-            ok = ("filled", "unchanged", "kept-operator-value", "skipped-no-value", "manual")
-            bad = {f"{r.field_id}: {r.status} {r.detail}" for r in results if r.status not in ok}
-            if bad:
-                self.problems.setdefault(page_id, set()).update(bad)
+            for page_id in pages:
+                self.one(page, guard, site, page_id)
         finally:
             context.close()
+
+    def one(self, page: Any, guard: Any, site: Any, page_id: str) -> None:
+        from nss_autofill.filling import FillMemory, fill_page
+        from nss_autofill.recognition import read_facts, recognise, wait_settled
+
+        page.goto(site.url_for(page_id), wait_until="load")
+        arrived = time.perf_counter()
+        wait_settled(page, 15_000)
+        t0 = time.perf_counter()
+        facts = read_facts(page, self.catalogue.site)
+        t1 = time.perf_counter()
+        rec = recognise(self.catalogue, facts)
+        t2 = time.perf_counter()
+        if rec.page is None or rec.page.id != page_id:
+            got = rec.page.id if rec.page else f"nothing ({rec.reason})"
+            raise SystemExit(f"{page_id}: recognised {got}")
+        spec = rec.page
+        plan, ctx = self._plan(spec, site)
+        t3 = time.perf_counter()
+        read_facts(page, self.catalogue.site)  # again: a second read of the same document
+        t3b = time.perf_counter()
+        self.recog.setdefault(page_id, []).append(t3 - t0)
+        self.parts.setdefault(page_id, []).append((t1 - t0, t2 - t1, t3 - t2, t3b - t3))
+        arrived += t3b - t3  # not part of what the operator waits for
+        if not spec.fields:
+            return
+
+        def press(target: Any, caption: str) -> None:
+            guard.press(page, target, caption, spec)
+
+        t4 = time.perf_counter()
+        results = fill_page(page, spec, plan, FillMemory(), press, ctx)
+        t5 = time.perf_counter()
+        self.fill.setdefault(page_id, []).append(t5 - t4)
+        self.arrival.setdefault(page_id, []).append(t5 - arrived)
+        ok = ("filled", "unchanged", "kept-operator-value", "skipped-no-value", "manual")
+        bad = {f"{r.field_id}: {r.status} {r.detail}" for r in results if r.status not in ok}
+        if bad:
+            self.problems.setdefault(page_id, set()).update(bad)
 
     def table(self) -> None:
         ms = 1000.0
@@ -192,6 +202,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("profile", nargs="?", type=Path, default=PROFILE)
     parser.add_argument("--reps", type=int, default=10, help="repetitions per page (10)")
+    parser.add_argument(
+        "--context-per-page",
+        action="store_true",
+        help="a fresh context (cold renderer) for every page instead of one per repetition",
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -202,15 +217,16 @@ def main() -> int:
     bench = Bench(args.profile)
     with MockSite() as site, sync_playwright() as pw:
         browser = launch(pw, choose_browser("auto", pw), headless=True, loopback_only=True)
-        for pid in FLOW:  # warm-up: every page once, untimed
-            bench.one(browser, site, pid)
+        groups = [(pid,) for pid in FLOW] if args.context_per_page else [FLOW]
+        for group in groups:  # warm-up: every page once, untimed
+            bench.rep(browser, site, group)
         bench.recog.clear()
         bench.parts.clear()
         bench.fill.clear()
         bench.arrival.clear()
         for _ in range(args.reps):
-            for pid in FLOW:
-                bench.one(browser, site, pid)
+            for group in groups:
+                bench.rep(browser, site, group)
         browser.close()
     bench.table()
     print(f"peak memory of the Python process (ru_maxrss): {peak_rss_mib():.0f} MiB")

@@ -10,6 +10,8 @@ from nss_autofill.mock.server import MockSite
 from nss_autofill.recognition import (
     PageFacts,
     Recognition,
+    arrive,
+    install_page_scripts,
     label_key,
     read_facts,
     recognise,
@@ -44,6 +46,30 @@ def test_fixture_page_is_itself_and_no_other(
         spec = CAT.page(other)
         one = recognise(CAT.model_copy(update={"pages": (spec,)}), facts)
         assert one.page is None, f"{page_id} also matches {other}"
+
+
+def test_arrival_in_one_call_reads_what_the_separate_calls_read(
+    page: Page, any_mock_site: MockSite
+) -> None:
+    """With the page scripts installed per context: the same facts, settled, and the document's
+    own token, which a new document replaces; without them the session marks the page itself."""
+    url = any_mock_site.url_for("apply-office")
+    page.goto(url)
+    plain = arrive(page, CAT, 3000)
+    assert plain.mark is None and plain.settled
+    install_page_scripts(page.context)
+    page.goto(url)
+    first = arrive(page, CAT, 3000)
+    assert first.settled and first.mark
+    assert first.facts == plain.facts == read_facts(page, CAT.site)
+    assert recognise(CAT, first.facts).page == CAT.page("apply-office")
+    page.reload()
+    again = arrive(page, CAT, 3000)
+    assert again.mark and again.mark != first.mark
+    # a page that keeps changing is not settled within the bound
+    page.evaluate("() => setInterval(() => document.body.append('.'), 5)")
+    page.wait_for_function("() => document.body.textContent.endsWith('..')")
+    assert not arrive(page, CAT, 300).settled
 
 
 def test_unknown_page_names_candidates(page: Page, any_mock_site: MockSite) -> None:

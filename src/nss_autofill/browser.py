@@ -156,4 +156,16 @@ def launch(
 ) -> Browser:
     """Start the chosen browser. ``loopback_only`` keeps every DNS lookup on this machine."""
     args = [LOOPBACK_ONLY_ARG] if loopback_only else []
+    if not headless:
+        args.append("--start-maximized")
     return pw.chromium.launch(headless=headless, args=args, **choice.launch_kwargs())
+
+
+def context_options(*, headless: bool) -> dict[str, Any]:
+    """Options for ``browser.new_context``: Japanese locale and time zone, and the page size.
+
+    Headed, the page follows the operator's window (no fixed 1280×720 viewport that does not
+    reflow when the window is resized or maximised); headless, Playwright's 1280×720.
+    """
+    size: dict[str, Any] = {"no_viewport": True} if not headless else {}
+    return {"locale": "ja-JP", "timezone_id": "Asia/Tokyo", **size}

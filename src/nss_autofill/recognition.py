@@ -30,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -231,7 +232,7 @@ def _install_js(name: str) -> str:
 
 # The page scripts the engine calls, installed into every document of a context at its start
 # by :func:`install_page_scripts` (one round trip per call instead of three on first use).
-PAGE_SCRIPTS = ("facts.js", "form.js", "write.js", "wait_value.js", "rows.js")
+PAGE_SCRIPTS = ("facts.js", "form.js", "write.js", "wait_value.js", "rows.js", "quiet.js")
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +251,11 @@ def page_scripts_init() -> str:
 {entries}
   let last = performance.now();
   reg.lastMutation = () => last;
+  // Arrival on a page in one call: settled, then the facts and the token of that same document.
+  reg.arrive = async (a) => {{
+    const settled = await reg["quiet.js"](a.quiet);
+    return {{settled, facts: reg["facts.js"](a.facts), mark: window.{_DOC_MARK} || null}};
+  }};
   new MutationObserver(() => {{ last = performance.now(); }}).observe(document,
     {{subtree: true, childList: true, attributes: true, characterData: true}});
   window.{_DOC_MARK} = window.{_DOC_MARK} ||
@@ -285,6 +291,41 @@ def read_facts(page: Page, site: SiteSpec | Catalogue) -> PageFacts:
     return PageFacts.from_js(data)
 
 
+_ARRIVE_JS = f"""(arg) => {{
+  const reg = window.{_REGISTRY};
+  return reg && reg.arrive ? reg.arrive(arg) : "{_MISSING}";
+}}"""
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A page as the session first reads it: settled or not, its facts, its document token."""
+
+    settled: bool
+    facts: PageFacts
+    mark: str | None  # None when the document has no init script (then the session marks it)
+
+
+def arrive(
+    page: Page, site: SiteSpec | Catalogue, timeout_ms: float = 5000, quiet_ms: int = 20
+) -> Arrival:
+    """:func:`wait_settled` then :func:`read_facts`, in one round trip when the page scripts are
+    installed (:func:`install_page_scripts`); the facts and the token come from one document."""
+    if isinstance(site, Catalogue):
+        site = site.site
+    with contextlib.suppress(PlaywrightError):  # still loading: the scripts wait for the load
+        page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
+    arg = {
+        "quiet": {"quiet": quiet_ms, "max": timeout_ms},
+        "facts": {"steps": list(site.steps), "tabs": list(site.tabs)},
+    }
+    out = evaluate(page, _ARRIVE_JS, arg)
+    if isinstance(out, str) and out == _MISSING:
+        settled = wait_settled(page, timeout_ms, quiet_ms)
+        return Arrival(settled, read_facts(page, site), None)
+    return Arrival(bool(out["settled"]), PageFacts.from_js(out["facts"]), out["mark"])
+
+
 def wait_settled(page: Page, timeout_ms: float = 5000, quiet_ms: int = 20) -> bool:
     """Wait until the page has loaded and its DOM was quiet for ``quiet_ms``; bounded.
 
@@ -293,32 +334,10 @@ def wait_settled(page: Page, timeout_ms: float = 5000, quiet_ms: int = 20) -> bo
     """
     try:
         page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
-        return bool(evaluate(page, _QUIET_JS, {"quiet": quiet_ms, "max": timeout_ms}))
+        return bool(evaluate(page, load_js("quiet.js"), {"quiet": quiet_ms, "max": timeout_ms}))
     except PlaywrightError:
         return False
 
-
-_QUIET_JS = """
-({quiet, max}) => new Promise((resolve) => {
-  const start = performance.now();
-  const reg = window.__REG__;
-  // Since the document's start when the init script keeps the clock, else from now.
-  let last = reg && reg.lastMutation ? reg.lastMutation() : start;
-  const obs = new MutationObserver(() => { last = performance.now(); });
-  obs.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-  const tick = () => {
-    const now = performance.now();
-    if (document.readyState === "complete" && now - last >= quiet) {
-      obs.disconnect(); resolve(true);
-    } else if (now - start >= max) {
-      obs.disconnect(); resolve(false);
-    } else {
-      setTimeout(tick, Math.min(quiet, 10));
-    }
-  };
-  tick();
-})
-""".replace("__REG__", _REGISTRY)
 
 # --------------------------------------------------------------------------- recognise
 

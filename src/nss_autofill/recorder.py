@@ -241,7 +241,7 @@ def record_command(
 
     from playwright.sync_api import sync_playwright
 
-    from .browser import choose_browser, launch
+    from .browser import choose_browser, context_options, launch
     from .errors import ExitCode
 
     values: set[str] = set()
@@ -259,7 +259,7 @@ def record_command(
     try:
         with sync_playwright() as pw:
             b = launch(pw, choose_browser(browser, pw), headless=False, loopback_only=dry_run)
-            context = b.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+            context = b.new_context(**context_options(headless=False))
             recorder.attach(context)
             page = context.new_page()
             page.goto(start_url or "https://bbs.naccscenter.com/")

@@ -160,7 +160,7 @@ class Runner:
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
         from playwright.sync_api import sync_playwright
 
-        from .browser import choose_browser, has_display, launch
+        from .browser import choose_browser, context_options, has_display, launch
         from .filling import FillMemory
         from .guard import Guard, GuardRefused, SimulatedOperator
         from .recognition import install_page_scripts
@@ -192,7 +192,7 @@ class Runner:
                 self.progress.say(M.OPENING, browser=choice.describe(), url=start)
                 browser = launch(pw, choice, headless=self.headless, loopback_only=loopback_only)
                 context = browser.new_context(
-                    locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
+                    service_workers="block", **context_options(headless=self.headless)
                 )
                 if loopback_only:
                     context.route("**/*", self._loopback_route)
@@ -288,14 +288,13 @@ class Runner:
         return self.page
 
     def _loop(self, context: BrowserContext) -> None:
-        from .recognition import read_facts, recognise, wait_settled
+        from .recognition import arrive, recognise
 
         last: tuple[str | None, str] = (None, "")
         while True:
             page = self._current(context)
-            wait_settled(page, self.settings.page_timeout_ms)
-            facts = read_facts(page, self.catalogue.site)
-            rec = recognise(self.catalogue, facts)
+            arrival = arrive(page, self.catalogue, self.settings.page_timeout_ms)
+            rec = recognise(self.catalogue, arrival.facts)
             self.visits += 1
             spec = rec.page
             entry = PageEntry(
@@ -317,7 +316,7 @@ class Runner:
             name = spec.name if spec else page.url
             self.progress.say(M.PAGE, n=self.visits, name=name)
 
-            same = (spec.id if spec else page.url, self._doc_key(page))
+            same = (spec.id if spec else page.url, self._doc_key(page, arrival.mark))
             if same == last:
                 raise _Stop("stuck", ExitCode.UNKNOWN_PAGE, f"the page did not move on: {name}")
             last = same
@@ -350,9 +349,14 @@ class Runner:
                 self.audit.log("page-changed", page_id=spec.id)
                 last = (None, "")
 
-    def _doc_key(self, page: Page) -> str:
-        """Identity of the document shown: a fresh token per document load."""
-        mark = page.evaluate(_js("documentMark"))
+    def _doc_key(self, page: Page, mark: str | None) -> str:
+        """Identity of the document shown: a fresh token per document load.
+
+        ``mark`` is the token read with the page's facts (same document); without one (no init
+        script in the document) it is read, or set, here.
+        """
+        if mark is None:
+            mark = page.evaluate(_js("documentMark"))
         if mark is None:
             mark = secrets.token_hex(8)
             page.evaluate(_js("markDocument"), mark)

@@ -10,7 +10,16 @@
   const vis = (el) => !el.checkVisibility || el.checkVisibility();
   // Helper text a person does not see: screen-reader-only notes and ruby readings (furigana).
   const SR = /(^|[-_\s])(sr-only|visually-?hidden|screen-?reader(-text)?|assistive(-text)?|a11y-hidden|hidden-visually|u-hidden-visually|offscreen)([-_\s]|$)/i;
+  // Memoised for one call of the including script (the page does not change during it): the
+  // step/tab search asks for the same elements' text from every text node below them.
+  const unseenMemo = new Map();
+  const shownMemo = new Map();
   const unseen = (el) => {
+    let v = unseenMemo.get(el);
+    if (v === undefined) { v = unseenNow(el); unseenMemo.set(el, v); }
+    return v;
+  };
+  const unseenNow = (el) => {
     if (/^(RT|RP|SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName)) return true;
     if (SR.test(el.getAttribute("class") || "")) return true;
     const cs = getComputedStyle(el);
@@ -23,11 +32,14 @@
   // The text a person sees in ``el`` (its own hidden state aside).
   const shown = (el) => {
     if (!el.firstElementChild) return el.textContent || "";
-    let out = "";
+    let out = shownMemo.get(el);
+    if (out !== undefined) return out;
+    out = "";
     for (const ch of el.childNodes) {
       if (ch.nodeType === 3) out += ch.nodeValue;
       else if (ch.nodeType === 1 && !unseen(ch)) out += shown(ch);
     }
+    shownMemo.set(el, out);
     return out;
   };
   // Only when nothing shows (an icon button with a screen-reader caption) the full text.
