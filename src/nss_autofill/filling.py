@@ -170,7 +170,10 @@ class _Filler:
             elif isinstance(step, ClickStep):
                 if step.when is None or is_set(resolve(context, step.when)):
                     after = steps[i + 1] if i + 1 < len(steps) else None
-                    if isinstance(after, WaitValueStep) and self.all_present(after.wait_value):
+                    model = scan_form(self.page, self.spec)  # one read for both questions
+                    if isinstance(after, WaitValueStep) and self.all_present(
+                        model, after.wait_value
+                    ):
                         # A helper that fills fields (反映) would overwrite what is already
                         # there, maybe the operator's own correction: it is not pressed again.
                         skip_wait = True
@@ -185,7 +188,7 @@ class _Filler:
                             )
                         )
                         continue
-                    self.click(step.click, step.group)
+                    self.click(model, step.click, step.group)
             elif isinstance(step, WaitValueStep):
                 if skip_wait:
                     skip_wait = False
@@ -371,8 +374,7 @@ class _Filler:
 
     # ------------------------------------------------------------------ helpers
 
-    def click(self, caption: str, group: str | None) -> None:
-        model = scan_form(self.page, self.spec)
+    def click(self, model: FormModel, caption: str, group: str | None) -> None:
         btn = locate_button(model, self.spec, caption, group)
         label = f"{group} › {caption}" if group else caption
         if isinstance(btn, str):
@@ -384,9 +386,8 @@ class _Filler:
         except PlaywrightError as exc:
             self.results.append(FieldResult(f"click:{caption}", label, (), "error", _short(exc)))
 
-    def all_present(self, field_ids: Sequence[str]) -> bool:
+    def all_present(self, model: FormModel, field_ids: Sequence[str]) -> bool:
         """Whether every one of these fields already holds a value on the page."""
-        model = scan_form(self.page, self.spec)
         for fid in field_ids:
             loc = locate_field(model, self.spec, self.spec.field(fid))
             if not loc.ok or not loc.controls or not loc.controls[0].value.strip():
