@@ -368,6 +368,7 @@ def alternate(runs: int, sides: dict[str, Callable[[], Sample]]) -> dict[str, li
 # Where the tool's wall time goes: (module, owner, attribute) → label. Time is charged to the
 # innermost traced call, so the labels add up to the run (the rest is "other").
 TRACED: tuple[tuple[str, str | None, str, str], ...] = (
+    ("nss_autofill.recognition", None, "arrive", "arrival: settled + facts (one call)"),
     ("nss_autofill.recognition", None, "wait_settled", "wait until settled (quiet DOM)"),
     ("nss_autofill.recognition", None, "read_facts", "recognition: read_facts"),
     ("nss_autofill.recognition", None, "recognise", "recognition: recognise"),
@@ -383,7 +384,8 @@ TRACED: tuple[tuple[str, str | None, str, str], ...] = (
     ("nss_autofill.session", "Runner", "_forward", "moving on (other)"),
     ("nss_autofill.session", "Runner", "_phase_end", "phase end: mock mail + goto"),
     ("nss_autofill.session", "Runner", "_loop", "loop (other)"),
-    ("nss_autofill.guard", "Guard", "check", "guard: checks before a click"),
+    ("nss_autofill.guard", "Guard", "_resolve", "guard: checks before a click"),
+    ("nss_autofill.guard", "Guard", "_check_element", "guard: checks before a click"),
     ("nss_autofill.guard", "Guard", "press", "click (tool)"),
     ("nss_autofill.guard", "SimulatedOperator", "_check", "guard: checks before a click"),
     ("nss_autofill.guard", "SimulatedOperator", "press_guarded", "click (simulated operator)"),
