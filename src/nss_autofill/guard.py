@@ -90,6 +90,7 @@ from urllib.parse import urlsplit
 
 from .catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
 from .errors import ExitCode, NssAutofillError
+from .normalize import strip_decoration
 from .trust import is_loopback as is_loopback_origin  # one rule for loopback
 
 if TYPE_CHECKING:
@@ -396,8 +397,8 @@ class Guard:
         for src in info["code"]:
             if self.is_guarded(src):
                 raise GuardRefused(caption, f"its script names a guarded control: {src[:120]!r}")
-        shown = caption_key(info["primary"])
-        if shown != caption_key(caption):
+        shown = strip_decoration(caption_key(info["primary"]))
+        if shown != strip_decoration(caption_key(caption)):  # 「次へ ＞」 reads 次へ
             raise GuardRefused(
                 caption, f"the control reads {_display(info['primary'])!r}, not the caption asked"
             )

@@ -36,7 +36,7 @@ from typing import Any
 from playwright.sync_api import Locator, Page
 
 from .catalogue import FieldSpec, PageKind, PageSpec, Signal
-from .recognition import label_key, run_js, text_key
+from .recognition import button_key, heading_key, label_key, run_js, text_key
 
 TEXT_TYPES = frozenset({"text", "email", "tel", "number", "password", "search", "url", ""})
 
@@ -206,7 +206,9 @@ def scan_form(page: Page, spec: PageSpec | None = None) -> FormModel:
         if spec is not None
         else []
     )
-    return FormModel.from_js(run_js(page, "form.js", {"names": names, "labels": labels}))
+    parts = sorted({text_key(p) for f in spec.fields for p in f.parts}) if spec is not None else []
+    arg = {"names": names, "labels": labels, "parts": parts}
+    return FormModel.from_js(run_js(page, "form.js", arg))
 
 
 @dataclass(frozen=True)
@@ -255,18 +257,19 @@ def _last_heading(model: FormModel, order: int, names: frozenset[str]) -> str | 
     for h in model.headings:
         if h.order >= order:
             break
-        k = text_key(h.text)
-        if k in names:
-            last = k
-        else:
-            lk = label_key(h.text)
-            if lk in names:
-                last = lk
+        for k in (text_key(h.text), label_key(h.text), heading_key(h.text)):
+            if k in names:  # as shown, without marks or hints, without a section number
+                last = k
+                break
     return last
 
 
 def _container_keys(containers: Sequence[str], sc: _Scope) -> set[str]:
-    return {text_key(c) for c in containers} | {label_key(c, sc.keep) for c in containers}
+    return (
+        {text_key(c) for c in containers}
+        | {label_key(c, sc.keep) for c in containers}
+        | {heading_key(c) for c in containers}
+    )
 
 
 def _in_group(
@@ -517,11 +520,11 @@ def locate_button(
 ) -> Button | str:
     """The button with ``caption`` (in ``group``), or a problem text."""
     sc = _scope(page)
-    want = text_key(caption)
+    want = button_key(caption)
     hits = [
         b
         for b in model.buttons
-        if text_key(b.caption) == want
+        if button_key(b.caption) == want
         and (group is None or _in_group(model, sc, b.order, b.containers, group))
     ]
     if len(hits) == 1:

@@ -96,3 +96,28 @@ def cp932_problems(text: str) -> list[tuple[int, str]]:
         except UnicodeEncodeError:
             bad.append((i, ch))
     return bad
+
+
+# Drawn around a caption, not part of it: 「次へ ＞」, 「→ 確認へ進む」, 「▶ 次へ」, 「« 戻る」.
+_DECORATION_PUNCT = frozenset("‹›«»")
+
+
+def _decoration(ch: str) -> bool:
+    return ch.isspace() or ch in _DECORATION_PUNCT or unicodedata.category(ch) in ("Sm", "So")
+
+
+def strip_decoration(text: str) -> str:
+    """``text`` without leading and trailing symbols (arrows, ＞, ▶, ›); unchanged if that
+    would leave nothing.
+
+    >>> strip_decoration("次へ ＞")
+    '次へ'
+    >>> strip_decoration("→")
+    '→'
+    """
+    start, end = 0, len(text)
+    while start < end and _decoration(text[start]):
+        start += 1
+    while end > start and _decoration(text[end - 1]):
+        end -= 1
+    return text[start:end] or text

@@ -44,6 +44,7 @@ from playwright.sync_api import Error as PlaywrightError
 from tenacity import retry, retry_if_exception, stop_after_attempt
 
 from .catalogue import Catalogue, PageSpec, Signal, SiteSpec
+from .normalize import strip_decoration
 
 # --------------------------------------------------------------------------- text keys
 
@@ -74,6 +75,25 @@ def text_key(text: str) -> str:
     out = unicodedata.normalize("NFKC", text)
     out = _WS_RE.sub("", out).replace("※", "")
     return out.strip("*")
+
+
+def button_key(text: str) -> str:
+    """Key for a button caption: ``text_key`` without decorations around it (「次へ ＞」)."""
+    return text_key(strip_decoration(unicodedata.normalize("NFKC", text)))
+
+
+# A section number before a heading: 「1 企業に関する項目」, 「(2)」, 「第3章」, 「STEP1」, 「③」
+# (NFKC makes ③ a 3). Never a longer number (「2026年度」) and never the whole heading.
+_SECTION_NO_RE = re.compile(
+    r"^(?:\(\d{1,2}\)|第?\d{1,2}(?:章|節)?[.:、)\]]?|step\d{1,2}[.:]?)(?=\D)", re.IGNORECASE
+)
+
+
+def heading_key(text: str) -> str:
+    """Key for a heading: ``text_key`` without a leading section number."""
+    out = text_key(text)
+    cut = _SECTION_NO_RE.sub("", out, count=1)
+    return cut or out
 
 
 def _is_hint(bracket: str) -> bool:
@@ -386,9 +406,9 @@ def _keys(facts: PageFacts, keep: frozenset[str]) -> _Keys:
     return _Keys(
         title=text_key(facts.title),
         header=text_key(facts.header),
-        headings=frozenset(text_key(h) for h in facts.headings),
+        headings=frozenset(heading_key(h) for h in facts.headings),
         labels=frozenset(label_key(x, keep) for x in facts.labels),
-        buttons=frozenset(text_key(b) for b in facts.buttons),
+        buttons=frozenset(button_key(b) for b in facts.buttons),
         steps=frozenset(text_key(s) for s in facts.steps),
         tabs=frozenset(text_key(t) for t in facts.tabs),
         text=text_key(facts.text),
@@ -405,9 +425,9 @@ def signal_holds(signal: Signal, keys: _Keys, keep: frozenset[str]) -> bool:
     if kind == "tab":
         return v in keys.tabs
     if kind == "heading":
-        return v in keys.headings
+        return heading_key(value) in keys.headings
     if kind == "button":
-        return v in keys.buttons
+        return button_key(value) in keys.buttons
     if kind == "text":
         return v in keys.text
     if kind == "title":

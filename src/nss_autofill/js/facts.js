@@ -31,6 +31,23 @@
   for (const el of document.querySelectorAll("label,dt,legend")) {
     if (vis(el)) labels.push(txt(el));
   }
+  // Grid and div rows (<div class=row><div class=col-3>氏名</div><div class=col-9><input>):
+  // the nearest text before a control, up to four levels out, that holds no control itself.
+  // Extra candidates do no harm here: a label signal only asks whether its label is shown.
+  const STOP = /^(BODY|FORM|TD|TH|DD|TR|TABLE|TBODY|UL|OL)$/;
+  for (const c of document.querySelectorAll(CONTROL)) {
+    if (!vis(c) || c.closest("tr")) continue;
+    let branch = c;
+    for (let d = 0, found = false; d < 4 && !found; d++, branch = branch.parentElement) {
+      if (!branch.parentElement || STOP.test(branch.parentElement.tagName)) break;
+      for (let s = branch.previousElementSibling; s; s = s.previousElementSibling) {
+        if (s.tagName === "BR" || !vis(s)) continue;
+        if (s.matches(CONTROL) || s.querySelector(CONTROL)) break;
+        const t = txt(s);
+        if (t) { labels.push(t); found = true; break; }
+      }
+    }
+  }
   for (const el of document.querySelectorAll("[aria-label]")) {
     if (el.matches(CONTROL) && vis(el)) labels.push(clean(el.getAttribute("aria-label")));
   }
@@ -173,7 +190,12 @@
         const idxs = new Set(inside.map((o) => o.idx));
         if (idxs.size < 2) continue;
         const own = inside.reduce((n, o) => n + keys[o.idx].length + 4, 0);
-        return key(shown(a)).length <= own;
+        const all = key(shown(a));
+        if (all.length <= own) return true;
+        // More than a few marks per item, but only numbering and notes (「STEP1」「STEP2」…).
+        let rest = all;
+        for (const i of byLength) if (idxs.has(i)) rest = rest.split(keys[i]).join("");
+        return rest.length <= 8 * inside.length && REST.test(rest);
       }
       return false;
     });

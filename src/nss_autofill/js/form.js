@@ -8,6 +8,8 @@
   /* @include text.js */
   const NAMES = new Set(((opts && opts.names) || []).map(key));
   const LABELS = new Set(((opts && opts.labels) || []).map(key));
+  // Part captions (姓, 名, 市外局番 …): beside a box they name the part, not the field.
+  const PARTS = new Set(((opts && opts.parts) || []).map(key));
   const BUTTON = "input[type=submit],input[type=button],input[type=image],input[type=reset]," +
     "button,a,[onclick],[role=button]";
   const isHint = (s) => /^[(（\[【〔<].*[)）\]】〕>]$/.test(s) || /^※/.test(s);
@@ -198,6 +200,9 @@
           }
           const t = txt(s);
           if (!t || isHint(t) || s.tagName === "LABEL" && s.control) continue;
+          // An input-group prefix (<span>姓</span><input>): the row's label is further out;
+          // the prefix stays the box's own text (its segments) and tells the part.
+          if (PARTS.has(key(t)) && !LABELS.has(key(t))) break;
           addUnit(s, t, "div", c);
           if (!segments.has(c)) walkSegments(parent, s, c);
           placed = true;
