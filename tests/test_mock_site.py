@@ -639,3 +639,26 @@ def test_reset_forgets_posts_and_sessions(mock_site: MockSite, page: Page) -> No
     assert mock_site.posts == [] and mock_site.mail is None
     page.reload()
     expect(page.get_by_text("セッションがタイムアウトしました。")).to_be_visible()
+
+
+def test_url_for_temp_done_shows_what_the_session_entered(
+    any_mock_site: MockSite, page: Page
+) -> None:
+    """Opened directly after this session's own temp-apply (the README's screenshots do so),
+    the mail names the address entered, not the sample applicant's."""
+    site = any_mock_site
+    page.goto(site.url_for("temp-apply"))
+    fill(page, site, TEMP_VALUES)
+    press(page, "申込内容確認へ進む")
+    at(page, site, "temp-confirm")
+    page.goto(site.url_for("temp-done"))
+    at(page, site, "temp-done")
+    expect(page.get_by_text(TEMP_VALUES["txtMailAddr"]).first).to_be_visible()
+    expect(page.get_by_text("hanako@example.test")).to_have_count(0)
+    # a session that entered nothing still gets the sample applicant
+    other = page.context.browser.new_page()  # type: ignore[union-attr]
+    try:
+        other.goto(site.url_for("temp-done"))
+        expect(other.get_by_text("hanako@example.test").first).to_be_visible()
+    finally:
+        other.context.close()

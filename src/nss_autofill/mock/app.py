@@ -346,9 +346,12 @@ class MockApp:
         if page_id in phase1:
             sess.consented = True
         if page_id in ("temp-confirm", "temp-done"):
-            sess.values["temp-apply"] = copy.deepcopy(flow.SAMPLE_TEMP)
+            # What this session posted on temp-apply, if it did; else the sample applicant.
+            sess.values.setdefault("temp-apply", copy.deepcopy(flow.SAMPLE_TEMP))
             sess.passed.add("temp-apply")
-        if page_id == "temp-done" or (page_id == "login" and self.mail is None):
+        if page_id == "temp-done":
+            self._register(sess, sess.values["temp-apply"])
+        elif page_id == "login" and self.mail is None:
             self._register(sess, flow.SAMPLE_TEMP)
         if page_id in PHASE2_ORDER:
             reg = self._registrations.get(sess.registration or "")
