@@ -392,8 +392,8 @@ def test_the_operator_closing_the_browser_exits_5(mock_site: MockSite, tmp_path:
     report = json.loads(report_path.read_text("utf-8"))
     assert report["outcome"] == "browser-closed"
     assert report["exit_code"] == 5
-    assert report["pages"][-1]["page_id"] == "apply-plan"
-    assert report["pages"][-1]["action"] == "step"
+    pages = [(p["page_id"], p["action"]) for p in report["pages"]]  # in the message if it fails
+    assert pages[-1] == ("apply-plan", "step"), (pages, seen + rest)
     _no_fill_where_unrecognised(report, _check_bundle(tmp_path, report))
     assert mock_site.posts == []
 
