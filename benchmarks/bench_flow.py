@@ -299,7 +299,7 @@ class Floor:
     def run(self) -> Sample:
         from playwright.sync_api import sync_playwright
 
-        from nss_autofill.browser import choose_browser, launch
+        from nss_autofill.browser import choose_browser, context_options, launch
         from nss_autofill.mock.server import MockSite
 
         with _Clock() as clock:
@@ -309,7 +309,7 @@ class Floor:
                     choice = choose_browser("auto", pw)
                     browser = launch(pw, choice, headless=True, loopback_only=True)
                     context = browser.new_context(
-                        locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
+                        service_workers="block", **context_options(headless=True)
                     )
                     if self.route:
                         context.route("**/*", lambda route: route.continue_())

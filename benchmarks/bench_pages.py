@@ -84,13 +84,12 @@ class Bench:
 
     def rep(self, browser: Any, site: Any, pages: tuple[str, ...]) -> None:
         """One context set up as the Runner sets it up; ``pages`` visited in it, in order."""
+        from nss_autofill.browser import context_options
         from nss_autofill.guard import Guard
         from nss_autofill.recognition import install_page_scripts
         from nss_autofill.trust import is_loopback
 
-        context = browser.new_context(
-            locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
-        )
+        context = browser.new_context(service_workers="block", **context_options(headless=True))
 
         def loopback(route: Any) -> None:
             if is_loopback(route.request.url):

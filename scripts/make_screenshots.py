@@ -38,7 +38,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from nss_autofill.browser import LOOPBACK_ONLY_ARG, find_executable
+from nss_autofill.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
 from nss_autofill.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 from nss_autofill.confirm_audit import audit_text, expected_values
 from nss_autofill.filling import FieldResult, FillMemory, fill_page, press_and_settle
@@ -289,9 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         def context() -> BrowserContext:  # a fresh mock session (cookie) per series
-            return browser.new_context(
-                viewport=VIEWPORT, locale="ja-JP", timezone_id="Asia/Tokyo", service_workers="block"
-            )
+            options = {**context_options(headless=True), "viewport": VIEWPORT}
+            return browser.new_context(service_workers="block", **options)
 
         Shots(context().new_page(), site, args.out, data).walk()
         Shots(context().new_page(), site, args.out, data).overview_apply_office()

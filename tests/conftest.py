@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from nss_autofill.browser import LOOPBACK_ONLY_ARG, find_executable
+from nss_autofill.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
 from nss_autofill.mock.server import MockSite
 
 _SITES: list[MockSite] = []
@@ -30,12 +30,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_context_args,
-        "locale": "ja-JP",
-        "timezone_id": "Asia/Tokyo",
-        "service_workers": "block",
-    }
+    return {**browser_context_args, **context_options(headless=True), "service_workers": "block"}
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ def recognize_command(target: str, lang: Lang, *, as_json: bool, browser: str = 
     """Print what the catalogue makes of ``target``; exit 0 when recognised, 4 when not."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import choose_browser, launch
+    from .browser import choose_browser, context_options, launch
 
     is_url = target.startswith(("http://", "https://"))
     path = Path(target)
@@ -112,7 +112,7 @@ def recognize_command(target: str, lang: Lang, *, as_json: bool, browser: str = 
     with sync_playwright() as pw:
         b = launch(pw, choose_browser(browser, pw), headless=True, loopback_only=not is_url)
         try:
-            context = b.new_context(locale="ja-JP", java_script_enabled=is_url)
+            context = b.new_context(java_script_enabled=is_url, **context_options(headless=True))
             page = context.new_page()
             if is_url:
                 page.goto(target, wait_until="load")

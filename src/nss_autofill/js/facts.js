@@ -34,12 +34,11 @@
   // Grid and div rows (<div class=row><div class=col-3>氏名</div><div class=col-9><input>):
   // the nearest text before a control, up to four levels out, that holds no control itself.
   // Extra candidates do no harm here: a label signal only asks whether its label is shown.
-  const STOP = /^(BODY|FORM|TD|TH|DD|TR|TABLE|TBODY|UL|OL)$/;
   for (const c of document.querySelectorAll(CONTROL)) {
     if (!vis(c) || c.closest("tr")) continue;
     let branch = c;
     for (let d = 0, found = false; d < 4 && !found; d++, branch = branch.parentElement) {
-      if (!branch.parentElement || STOP.test(branch.parentElement.tagName)) break;
+      if (!branch.parentElement || LABEL_SEARCH_STOP.test(branch.parentElement.tagName)) break;
       for (let s = branch.previousElementSibling; s; s = s.previousElementSibling) {
         if (s.tagName === "BR" || !vis(s)) continue;
         if (s.matches(CONTROL) || s.querySelector(CONTROL)) break;

@@ -170,7 +170,7 @@
       let branch = c;
       for (let d = 0; d < 4 && branch && !placed; d++) {
         const parent = branch.parentElement;
-        if (!parent || /^(BODY|FORM|TD|TH|DD|TR|TABLE|TBODY|UL|OL)$/.test(parent.tagName)) break;
+        if (!parent || LABEL_SEARCH_STOP.test(parent.tagName)) break;
         let trailing = false;  // just passed a caption that follows a control ([ ] 年)
         for (let s = branch.previousElementSibling; s; s = s.previousElementSibling) {
           if (s.tagName === "BR" || !vis(s)) continue;

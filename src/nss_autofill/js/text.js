@@ -44,5 +44,7 @@
   };
   // Only when nothing shows (an icon button with a screen-reader caption) the full text.
   const txt = (el) => clean(shown(el)) || clean(el.textContent);
+  // Where the search for a control's label among its ancestors' earlier siblings stops.
+  const LABEL_SEARCH_STOP = /^(BODY|FORM|TD|TH|DD|TR|TABLE|TBODY|UL|OL)$/;
   const cellsOf = (tr) => Array.from(tr.children).filter(
     (c) => c.tagName === "TH" || c.tagName === "TD");
