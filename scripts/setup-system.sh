@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the system packages nss-autofill's dry run and tests need, when missing:
-# a Chromium, a Japanese font (otherwise kanji render as boxes) and Xvfb for headed tests.
+# a Chromium, a Japanese font (otherwise kanji render as boxes), Xvfb for headed tests and faketime
+# (the tests run their date-dependent part with the clock two years ahead).
 # As root it installs them with apt-get; otherwise it prints the exact command to run.
 # It never runs `playwright install` (browser downloads are not reachable here).
 set -eu
@@ -15,9 +16,11 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null 
 fi
 command -v xvfb-run >/dev/null 2>&1 || missing="$missing xvfb"
 command -v xauth >/dev/null 2>&1 || missing="$missing xauth"
+# the tests run the date-dependent ones with the machine's clock two years ahead
+command -v faketime >/dev/null 2>&1 || missing="$missing faketime"
 
 if [ -z "$missing" ]; then
-    echo "system packages: chromium, Japanese font, Xvfb present" >&2
+    echo "system packages: chromium, Japanese font, Xvfb, faketime present" >&2
     exit 0
 fi
 

@@ -11,11 +11,32 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import time_machine
+from hypothesis import settings as hypothesis_settings
 
 from nss_autofill.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
 from nss_autofill.mock.server import MockSite
 
+from . import clock
+
+# Properties find their cases afresh each run; a case worth keeping is pinned with @example,
+# never left in a developer's local example database.
+hypothesis_settings.register_profile("suite", database=None)
+hypothesis_settings.load_profile("suite")
+
 _SITES: list[MockSite] = []
+_CLOCK = pytest.StashKey[time_machine.travel]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's clock (tests/clock.py), before any test module is imported."""
+    config.stash[_CLOCK] = clock.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    travel = config.stash.get(_CLOCK, None)
+    if travel is not None:
+        travel.stop()
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nss_autofill.profile import ProfileError, parse_profile
@@ -855,7 +855,9 @@ def test_missing_file_and_non_utf8(tmp_path: Path, capsys: pytest.CaptureFixture
 
 # ---------------------------------------------------------------- property-based
 
-_DOTTED = re.compile(r"^$|^[^.\s]+(\.[^.\s]+)*$")
+# Plain segments, or a key in JSON double quotes where it holds white space, a dot or a quote.
+_SEGMENT = r'(?:[^."\s]+|"(?:[^"\\]|\\.)*")'
+_DOTTED = re.compile(rf"^$|^{_SEGMENT}(\.{_SEGMENT})*$")
 _KEYS = st.sampled_from(
     [
         "version",
@@ -919,6 +921,8 @@ def test_random_documents_only_raise_profile_error(doc: object) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
+@example("0 0:\n")  # a key with a space: once reported as the path '0 0', not dotted
+@example('"a.b": 1\n"": 2\n\'q"\': 3\n')  # a dot, an empty key, a quote
 def test_random_text_only_raises_profile_error(text: str) -> None:
     _check_problems(text)
 

@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -78,7 +79,23 @@ class ProfileError(BadInput):
 
 
 def dotted(loc: Sequence[str | int]) -> str:
-    return ".".join(str(p) for p in loc)
+    """The dotted path of a place in the document: ``user_codes.0.ids.1.industry``.
+
+    A key that would break the pattern (white space, a dot, a quote, empty) is written in double
+    quotes, JSON-style: ``"0 0"``, ``"a.b"``.
+
+    >>> dotted(["user_codes", 0, "my key"])
+    'user_codes.0."my key"'
+    """
+    return ".".join(_segment(p) for p in loc)
+
+
+_PLAIN_KEY = re.compile(r'[^.\s"]+')
+
+
+def _segment(part: str | int) -> str:
+    text = str(part)
+    return text if _PLAIN_KEY.fullmatch(text) else json.dumps(text, ensure_ascii=False)
 
 
 @dataclass
