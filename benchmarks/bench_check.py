@@ -45,7 +45,7 @@ def whole_process(profile: Path, runs: int) -> tuple[list[float], list[float]]:
 
 def in_process(profile: Path, runs: int) -> list[float]:
     """Time of ``check_command`` once the modules are imported (validation + summary)."""
-    from nss_autofill.profile_commands import check_command
+    from nss_autofill.commands.check import check_command
 
     today = dt.date(2027, 1, 4)
     times: list[float] = []

@@ -8,11 +8,11 @@ of each side and the process's peak memory.
 Both sides run in this one Python process, alternately (tool, floor, tool, floor, ...), after
 one untimed warm-up of each. Each timed run starts from nothing and ends with everything
 stopped: its own ``MockSite``, its own Playwright driver, the system Chromium launched with the
-same arguments as ``nss_autofill.browser.launch(..., loopback_only=True)``, the whole flow from
+same arguments as ``nss_autofill.run.browser.launch(..., loopback_only=True)``, the whole flow from
 the NACCS掲示板 to NACCS利用申込完了 (反映, 設定 rows, 模擬メール → login, both phases), then
 browser and site closed.
 
-* **tool**: ``nss_autofill.session.Runner`` with ``Settings(dry_run=True, headless=True,
+* **tool**: ``nss_autofill.run.session.Runner`` with ``Settings(dry_run=True, headless=True,
   auto_confirm=True, artifacts=<tmp>)``, exactly as ``session.run()`` builds it (profile loaded,
   catalogue loaded once outside the timing, as a long-lived process would). Progress lines go to
   a buffer instead of stderr.
@@ -114,8 +114,8 @@ class Tool:
     """The product, driven in-process the way ``session.run()`` drives it."""
 
     def __init__(self, profile_path: Path) -> None:
-        from nss_autofill.catalogue import load_catalogue
-        from nss_autofill.profile import load_profile
+        from nss_autofill.profile.model import load_profile
+        from nss_autofill.site.catalogue import load_catalogue
 
         self.profile_path = profile_path
         self.profile = load_profile(profile_path)
@@ -123,8 +123,8 @@ class Tool:
         self.last_posts: list[tuple[str | None, dict[str, list[str]]]] = []
 
     def run(self) -> Sample:
-        from nss_autofill.report import Report
-        from nss_autofill.session import Runner
+        from nss_autofill.run.report import Report
+        from nss_autofill.run.session import Runner
         from nss_autofill.settings import Settings
 
         with tempfile.TemporaryDirectory(prefix="bench-flow-") as tmp:
@@ -148,7 +148,7 @@ class Tool:
 @contextmanager
 def screenshots_off() -> Iterator[None]:
     """Make ``AuditBundle.screenshot`` a no-op in this process (benchmark only)."""
-    from nss_autofill.audit import AuditBundle
+    from nss_autofill.run.audit import AuditBundle
 
     saved = AuditBundle.screenshot
 
@@ -171,7 +171,7 @@ def fast_poll() -> Iterator[None]:
     """
     from tenacity import wait_fixed
 
-    from nss_autofill import session
+    from nss_autofill.run import session
 
     saved = session.wait_fixed
     session.wait_fixed = lambda s: wait_fixed(min(s, 0.01))  # type: ignore[assignment]
@@ -299,8 +299,8 @@ class Floor:
     def run(self) -> Sample:
         from playwright.sync_api import sync_playwright
 
-        from nss_autofill.browser import choose_browser, context_options, launch
         from nss_autofill.mock.server import MockSite
+        from nss_autofill.run.browser import choose_browser, context_options, launch
 
         with _Clock() as clock:
             site = MockSite().start()
@@ -368,29 +368,34 @@ def alternate(runs: int, sides: dict[str, Callable[[], Sample]]) -> dict[str, li
 # Where the tool's wall time goes: (module, owner, attribute) → label. Time is charged to the
 # innermost traced call, so the labels add up to the run (the rest is "other").
 TRACED: tuple[tuple[str, str | None, str, str], ...] = (
-    ("nss_autofill.recognition", None, "arrive", "arrival: settled + facts (one call)"),
-    ("nss_autofill.recognition", None, "wait_settled", "wait until settled (quiet DOM)"),
-    ("nss_autofill.recognition", None, "read_facts", "recognition: read_facts"),
-    ("nss_autofill.recognition", None, "recognise", "recognition: recognise"),
-    ("nss_autofill.filling", None, "fill_page", "fill_page (other)"),
-    ("nss_autofill.filling", None, "scan_form", "scan_form"),
-    ("nss_autofill.locating", None, "scan_form", "scan_form"),
-    ("nss_autofill.filling", None, "run_js", "fill: write.js / wait_value.js / rows.js"),
-    ("nss_autofill.filling", None, "press_and_settle", "fill: helper click (反映/設定)"),
-    ("nss_autofill.session", "Runner", "_snapshot", "screenshots (audit bundle)"),
-    ("nss_autofill.session", "Runner", "_doc_key", "document mark (stuck check)"),
-    ("nss_autofill.session", "Runner", "_mark", "document mark (stuck check)"),
-    ("nss_autofill.session", "Runner", "_wait_moved_on", "wait for the next document"),
-    ("nss_autofill.session", "Runner", "_forward", "moving on (other)"),
-    ("nss_autofill.session", "Runner", "_phase_end", "phase end: mock mail + goto"),
-    ("nss_autofill.session", "Runner", "_loop", "loop (other)"),
-    ("nss_autofill.guard", "Guard", "_resolve", "guard: checks before a click"),
-    ("nss_autofill.guard", "Guard", "_check_element", "guard: checks before a click"),
-    ("nss_autofill.guard", "Guard", "press", "click (tool)"),
-    ("nss_autofill.guard", "SimulatedOperator", "_check", "guard: checks before a click"),
-    ("nss_autofill.guard", "SimulatedOperator", "press_guarded", "click (simulated operator)"),
-    ("nss_autofill.browser", None, "launch", "start-up: browser launch"),
-    ("nss_autofill.session", "Runner", "run", "start-up/close (driver, context, site)"),
+    ("nss_autofill.engine.recognition", None, "arrive", "arrival: settled + facts (one call)"),
+    ("nss_autofill.engine.recognition", None, "wait_settled", "wait until settled (quiet DOM)"),
+    ("nss_autofill.engine.recognition", None, "read_facts", "recognition: read_facts"),
+    ("nss_autofill.engine.recognition", None, "recognise", "recognition: recognise"),
+    ("nss_autofill.engine.filling", None, "fill_page", "fill_page (other)"),
+    ("nss_autofill.engine.filling", None, "scan_form", "scan_form"),
+    ("nss_autofill.engine.locating", None, "scan_form", "scan_form"),
+    ("nss_autofill.engine.filling", None, "run_js", "fill: write.js / wait_value.js / rows.js"),
+    ("nss_autofill.engine.filling", None, "press_and_settle", "fill: helper click (反映/設定)"),
+    ("nss_autofill.run.session", "Runner", "_snapshot", "screenshots (audit bundle)"),
+    ("nss_autofill.run.session", "Runner", "_doc_key", "document mark (stuck check)"),
+    ("nss_autofill.run.session", "Runner", "_mark", "document mark (stuck check)"),
+    ("nss_autofill.run.session", "Runner", "_wait_moved_on", "wait for the next document"),
+    ("nss_autofill.run.session", "Runner", "_forward", "moving on (other)"),
+    ("nss_autofill.run.session", "Runner", "_phase_end", "phase end: mock mail + goto"),
+    ("nss_autofill.run.session", "Runner", "_loop", "loop (other)"),
+    ("nss_autofill.engine.guard", "Guard", "_resolve", "guard: checks before a click"),
+    ("nss_autofill.engine.guard", "Guard", "_check_element", "guard: checks before a click"),
+    ("nss_autofill.engine.guard", "Guard", "press", "click (tool)"),
+    ("nss_autofill.engine.guard", "SimulatedOperator", "_check", "guard: checks before a click"),
+    (
+        "nss_autofill.engine.guard",
+        "SimulatedOperator",
+        "press_guarded",
+        "click (simulated operator)",
+    ),
+    ("nss_autofill.run.browser", None, "launch", "start-up: browser launch"),
+    ("nss_autofill.run.session", "Runner", "run", "start-up/close (driver, context, site)"),
 )
 
 

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from nss_autofill.catalogue import PageKind, load_catalogue
+from nss_autofill.site.catalogue import PageKind, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = ROOT / "profiles" / "example.yaml"
@@ -54,9 +54,9 @@ def percentile(values: list[float], q: float) -> float:
 
 class Bench:
     def __init__(self, profile_path: Path) -> None:
-        from nss_autofill.catalogue import load_catalogue
-        from nss_autofill.planning import build_context
+        from nss_autofill.engine.planning import build_context
         from nss_autofill.profile import load_profile
+        from nss_autofill.site.catalogue import load_catalogue
 
         self.catalogue = load_catalogue()
         self.data = load_profile(profile_path).model_dump(mode="python")
@@ -69,7 +69,7 @@ class Bench:
 
     def _plan(self, spec: Any, site: Any) -> tuple[Any, dict[str, Any]]:
         """The plan and context ``session.Runner`` would use on this page."""
-        from nss_autofill.planning import PagePlan, PlannedField, plan_page
+        from nss_autofill.engine.planning import PagePlan, PlannedField, plan_page
 
         ctx = dict(self.base_ctx)
         if spec.repeat is not None and self.data.get("user_codes"):
@@ -84,10 +84,10 @@ class Bench:
 
     def rep(self, browser: Any, site: Any, pages: tuple[str, ...]) -> None:
         """One context set up as the Runner sets it up; ``pages`` visited in it, in order."""
-        from nss_autofill.browser import context_options
-        from nss_autofill.guard import Guard
-        from nss_autofill.recognition import install_page_scripts
-        from nss_autofill.trust import is_loopback
+        from nss_autofill.engine.guard import Guard
+        from nss_autofill.engine.recognition import install_page_scripts
+        from nss_autofill.run.browser import context_options
+        from nss_autofill.site.origins import is_loopback
 
         context = browser.new_context(service_workers="block", **context_options(headless=True))
 
@@ -109,8 +109,8 @@ class Bench:
             context.close()
 
     def one(self, page: Any, guard: Any, site: Any, page_id: str) -> None:
-        from nss_autofill.filling import FillMemory, fill_page
-        from nss_autofill.recognition import read_facts, recognise, wait_settled
+        from nss_autofill.engine.filling import FillMemory, fill_page
+        from nss_autofill.engine.recognition import read_facts, recognise, wait_settled
 
         page.goto(site.url_for(page_id), wait_until="load")
         arrived = time.perf_counter()
@@ -210,8 +210,8 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from nss_autofill.browser import choose_browser, launch
     from nss_autofill.mock.server import MockSite
+    from nss_autofill.run.browser import choose_browser, launch
 
     bench = Bench(args.profile)
     with MockSite() as site, sync_playwright() as pw:

@@ -38,16 +38,16 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from nss_autofill.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
-from nss_autofill.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
-from nss_autofill.confirm_audit import audit_text, expected_values
-from nss_autofill.filling import FieldResult, FillMemory, fill_page, press_and_settle
-from nss_autofill.locating import field_locators, find_button
+from nss_autofill.engine.confirm_audit import audit_text, expected_values
+from nss_autofill.engine.filling import FieldResult, FillMemory, fill_page, press_and_settle
+from nss_autofill.engine.locating import field_locators, find_button
+from nss_autofill.engine.overlay import highlight, show_confirmation, show_field_status
+from nss_autofill.engine.planning import build_context, plan_page
+from nss_autofill.engine.recognition import read_facts, recognise, wait_settled
 from nss_autofill.mock.server import MockSite
-from nss_autofill.overlay import highlight, show_confirmation, show_field_status
-from nss_autofill.planning import build_context, plan_page
-from nss_autofill.profile import load_profile
-from nss_autofill.recognition import read_facts, recognise, wait_settled
+from nss_autofill.profile.model import load_profile
+from nss_autofill.run.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
+from nss_autofill.site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORT: ViewportSize = {"width": 1100, "height": 800}

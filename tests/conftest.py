@@ -14,8 +14,8 @@ import pytest
 import time_machine
 from hypothesis import settings as hypothesis_settings
 
-from nss_autofill.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
 from nss_autofill.mock.server import MockSite
+from nss_autofill.run.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
 
 from . import clock
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from nss_autofill.catalogue import load_catalogue
-from nss_autofill.confirm_audit import audit_text, expected_values
+from nss_autofill.engine.confirm_audit import audit_text, expected_values
 from nss_autofill.mock.server import MockSite
 from nss_autofill.profile import load_profile
+from nss_autofill.site.catalogue import load_catalogue
 
 from .helpers import PROFILES, run_cli
 

@@ -77,7 +77,7 @@ def test_every_page_of_the_walk_has_its_picture_in_the_readme() -> None:
 
 
 def test_the_walk_visits_every_page_of_both_phases() -> None:
-    from nss_autofill.catalogue import load_catalogue
+    from nss_autofill.site.catalogue import load_catalogue
 
     shots = _script("make_screenshots")
     catalogue = load_catalogue()

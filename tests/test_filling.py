@@ -9,19 +9,19 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page
 
-from nss_autofill.catalogue import PageKind, PageSpec, load_catalogue
-from nss_autofill.filling import (
+from nss_autofill.engine.filling import (
     FieldResult,
     FillMemory,
     _date_key,
     fill_page,
     press_and_settle,
 )
-from nss_autofill.locating import find_option, locate_button, locate_field, scan_form
+from nss_autofill.engine.locating import find_option, locate_button, locate_field, scan_form
+from nss_autofill.engine.planning import PagePlan, PlannedField, build_context, plan_page
+from nss_autofill.engine.recognition import label_key, text_key, wait_settled
 from nss_autofill.mock.server import MockSite
-from nss_autofill.planning import PagePlan, PlannedField, build_context, plan_page
 from nss_autofill.profile import load_profile
-from nss_autofill.recognition import label_key, text_key, wait_settled
+from nss_autofill.site.catalogue import PageKind, PageSpec, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 CAT = load_catalogue()

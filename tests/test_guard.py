@@ -19,9 +19,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, Route
 from playwright.sync_api import Error as PlaywrightError
 
-from nss_autofill import guard as guard_module
-from nss_autofill.catalogue import Catalogue, PageSpec, load_catalogue
-from nss_autofill.guard import (
+from nss_autofill.engine import guard as guard_module
+from nss_autofill.engine.guard import (
     NEVER_SAFE,
     Guard,
     GuardRefused,
@@ -32,6 +31,7 @@ from nss_autofill.guard import (
     is_loopback_origin,
 )
 from nss_autofill.mock.server import MockSite
+from nss_autofill.site.catalogue import Catalogue, PageSpec, load_catalogue
 
 FINAL = "申込内容を登録する"
 CONSENT = "システム利用規定に同意する"

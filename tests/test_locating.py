@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from nss_autofill.catalogue import FieldSpec, PageSpec
-from nss_autofill.locating import Located, locate_button, locate_field, scan_form
+from nss_autofill.engine.locating import Located, locate_button, locate_field, scan_form
+from nss_autofill.site.catalogue import FieldSpec, PageSpec
 
 
 def _page(fields: list[dict[str, Any]], buttons: list[dict[str, Any]] | None = None) -> PageSpec:
@@ -226,7 +226,7 @@ def test_button_caption_from_image_alt(page: Page) -> None:
 
 
 def test_live_page_helpers(page: Page) -> None:
-    from nss_autofill.locating import field_locators, find_button
+    from nss_autofill.engine.locating import field_locators, find_button
 
     page.set_content(LAYOUT + '<input type="submit" value="次へ"><a href="#">次へ</a>')
     spec = _page([{"id": "kgy", "label": "企業名", "control": "text"}])
@@ -341,7 +341,7 @@ def test_label_with_ruby_hidden_note_or_split_spans(page: Page, html: str) -> No
     ],
 )
 def test_radio_caption_with_bracketed_note(page: Page, caption: str, expect: str | None) -> None:
-    from nss_autofill.locating import find_option
+    from nss_autofill.engine.locating import find_option
 
     html = """<div><span>希望する料金プラン</span>
       <label><input type="radio" name="p" value="A">Aプラン（月額基本料あり）</label>

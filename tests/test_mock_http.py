@@ -8,10 +8,10 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from nss_autofill.catalogue import load_catalogue
 from nss_autofill.mock import MockSite, fixtures_dir
 from nss_autofill.mock.flow import BY_ID
 from nss_autofill.mock.server import main, serve_forever
+from nss_autofill.site.catalogue import load_catalogue
 
 pytestmark = pytest.mark.nobrowser
 

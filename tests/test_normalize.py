@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from nss_autofill import profile_rules as rules
 from nss_autofill.normalize import (
     compare_key,
     cp932_problems,
@@ -15,6 +14,7 @@ from nss_autofill.normalize import (
     to_katakana,
     to_zenkaku,
 )
+from nss_autofill.profile import values as rules
 
 pytestmark = pytest.mark.nobrowser
 

@@ -8,11 +8,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from nss_autofill.catalogue import PageSpec, load_catalogue
-from nss_autofill.filling import FieldResult, FillMemory, fill_page
-from nss_autofill.locating import field_locators, find_button
-from nss_autofill.mock.server import MockSite
-from nss_autofill.overlay import (
+from nss_autofill.engine.filling import FieldResult, FillMemory, fill_page
+from nss_autofill.engine.locating import field_locators, find_button
+from nss_autofill.engine.overlay import (
     BADGES,
     Category,
     category,
@@ -22,9 +20,11 @@ from nss_autofill.overlay import (
     show_confirmation,
     show_field_status,
 )
-from nss_autofill.planning import build_context, plan_page
+from nss_autofill.engine.planning import build_context, plan_page
+from nss_autofill.engine.recognition import wait_settled
+from nss_autofill.mock.server import MockSite
 from nss_autofill.profile import load_profile
-from nss_autofill.recognition import wait_settled
+from nss_autofill.site.catalogue import PageSpec, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 CAT = load_catalogue()
@@ -250,7 +250,7 @@ def test_banner_points_at_the_control_and_follows_scrolling(
 
 
 def test_confirmation_differences_in_the_panel(page: Page, mock_site: MockSite) -> None:
-    from nss_autofill.confirm_audit import Difference
+    from nss_autofill.engine.confirm_audit import Difference
 
     spec = CAT.page("apply-confirm")
     page.goto(mock_site.url_for(spec.id))

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nss_autofill import profile_rules as rules
-from nss_autofill.catalogue import load_catalogue
-from nss_autofill.industries import CUSTOMS_BROKER, INDUSTRIES
 from nss_autofill.normalize import is_katakana_text
-from nss_autofill.profile import (
+from nss_autofill.profile import values as rules
+from nss_autofill.profile.checks import business_days_left, field_limits
+from nss_autofill.profile.industries import CUSTOMS_BROKER, INDUSTRIES
+from nss_autofill.profile.model import (
     CP_OFFICE_NAME_KANA,
     CP_REASON,
     Profile,
@@ -21,7 +21,7 @@ from nss_autofill.profile import (
     load_profile,
     parse_profile,
 )
-from nss_autofill.profile_checks import business_days_left, field_limits
+from nss_autofill.site.catalogue import load_catalogue
 
 pytestmark = pytest.mark.nobrowser
 

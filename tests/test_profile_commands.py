@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from nss_autofill.catalogue import load_catalogue
-from nss_autofill.profile_commands import (
-    check_command,
-    init_command,
-    plan_command,
-    template_text,
-)
+from nss_autofill.commands.check import check_command
+from nss_autofill.commands.init import init_command, template_text
+from nss_autofill.commands.plan import plan_command
+from nss_autofill.site.catalogue import load_catalogue
 
 pytestmark = pytest.mark.nobrowser
 
@@ -298,11 +295,12 @@ def test_check_path_imports_no_browser_code() -> None:
 
     code = (
         "import sys, datetime as dt; from pathlib import Path;"
-        "from nss_autofill.profile_commands import check_command as c, plan_command as p;"
+        "from nss_autofill.commands.check import check_command as c;"
+        "from nss_autofill.commands.plan import plan_command as p;"
         f"c(Path({str(EXAMPLE)!r}), 'en', today=dt.date(2027, 1, 4));"
         f"p(Path({str(EXAMPLE)!r}), 'en', True);"
-        "bad = [m for m in sys.modules if m.startswith(('playwright', 'nss_autofill.browser',"
-        " 'nss_autofill.session', 'greenlet'))];"
+        "bad = [m for m in sys.modules if m.startswith(('playwright', 'nss_autofill.run.browser',"
+        " 'nss_autofill.run.session', 'greenlet'))];"
         "print('LOADED:' + ','.join(bad))"
     )
     res = subprocess.run(

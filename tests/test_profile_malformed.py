@@ -18,8 +18,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from nss_autofill.commands.check import check_command
 from nss_autofill.profile import ProfileError, parse_profile
-from nss_autofill.profile_commands import check_command
 
 pytestmark = pytest.mark.nobrowser
 

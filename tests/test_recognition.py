@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from nss_autofill.catalogue import load_catalogue
-from nss_autofill.mock.server import MockSite
-from nss_autofill.recognition import (
+from nss_autofill.engine.recognition import (
     PageFacts,
     Recognition,
     arrive,
@@ -18,6 +16,8 @@ from nss_autofill.recognition import (
     text_key,
     wait_settled,
 )
+from nss_autofill.mock.server import MockSite
+from nss_autofill.site.catalogue import load_catalogue
 
 CAT = load_catalogue()
 PAGE_IDS = [p.id for p in CAT.pages]

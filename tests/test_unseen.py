@@ -23,12 +23,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page
 
-from nss_autofill.catalogue import PageSpec, load_catalogue
-from nss_autofill.filling import FieldResult, FillMemory, _date_key, fill_page
-from nss_autofill.locating import locate_button, scan_form
-from nss_autofill.planning import PagePlan, PlannedField, build_context, plan_page
+from nss_autofill.engine.filling import FieldResult, FillMemory, _date_key, fill_page
+from nss_autofill.engine.locating import locate_button, scan_form
+from nss_autofill.engine.planning import PagePlan, PlannedField, build_context, plan_page
+from nss_autofill.engine.recognition import read_facts, recognise, text_key, wait_settled
 from nss_autofill.profile import load_profile
-from nss_autofill.recognition import read_facts, recognise, text_key, wait_settled
+from nss_autofill.site.catalogue import PageSpec, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = Path(__file__).resolve().parent / "unseen"

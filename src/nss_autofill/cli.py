@@ -220,31 +220,35 @@ def _run_sub(name: str, ns: argparse.Namespace, lang: Lang) -> int:
 
         return serve_forever(port=ns.port, lang=lang, style=ns.style)
     if name == "doctor":
-        from .doctor import doctor
+        from .commands.doctor import doctor
 
         return doctor(lang, browser=ns.browser)
     if name == "record":
-        from .recorder import record_command
+        from .run.recorder import record_command
 
         return record_command(ns.out, ns.profile, ns.start_url, ns.dry_run, ns.browser)
     if name == "recognize":
-        from .maintenance import recognize_command
+        from .commands.recognize import recognize_command
 
         return recognize_command(ns.target, lang, as_json=ns.json, browser=ns.browser)
-    from . import profile_commands as pc
-
     if name == "init":
-        return pc.init_command(ns.path, lang)
+        from .commands.init import init_command
+
+        return init_command(ns.path, lang)
     if name == "check":
-        return pc.check_command(ns.profile, lang, min_business_days=Settings().min_business_days)
-    return pc.plan_command(ns.profile, lang, as_json=ns.json)
+        from .commands.check import check_command
+
+        return check_command(ns.profile, lang, min_business_days=Settings().min_business_days)
+    from .commands.plan import plan_command
+
+    return plan_command(ns.profile, lang, as_json=ns.json)
 
 
 def _run_main(ns: argparse.Namespace, lang: Lang) -> int:
     from pydantic import ValidationError
 
     from .errors import BadInput
-    from .session import run
+    from .run.session import run
     from .settings import Settings
 
     overrides = {

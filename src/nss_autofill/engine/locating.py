@@ -35,7 +35,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page
 
-from .catalogue import FieldSpec, PageKind, PageSpec, Signal
+from ..site.catalogue import FieldSpec, PageKind, PageSpec, Signal
 from .recognition import button_key, heading_key, label_key, run_js, text_key
 
 TEXT_TYPES = frozenset({"text", "email", "tel", "number", "password", "search", "url", ""})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import Msg
+from ..i18n import Msg
 
 OPENING = Msg("ブラウザを起動します（{browser}）: {url}", "opening the browser ({browser}): {url}")
 DRY_RUN = Msg(

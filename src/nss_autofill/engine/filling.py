@@ -37,7 +37,8 @@ from typing import Any, Literal, Protocol
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, Request
 
-from .catalogue import (
+from ..normalize import compare_key
+from ..site.catalogue import (
     ClickStep,
     ExpectRowsStep,
     FillStep,
@@ -54,7 +55,6 @@ from .locating import (
     locate_field,
     scan_form,
 )
-from .normalize import compare_key
 from .planning import PagePlan, PlannedField, is_set, resolve
 from .recognition import label_key, run_js, text_key, wait_settled
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import BrowserNotFound
-from .i18n import Msg
+from ..errors import BrowserNotFound
+from ..i18n import Msg
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright

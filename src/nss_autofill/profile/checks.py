@@ -19,11 +19,11 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from . import profile_rules as rules
-from .i18n import Msg
+from ..i18n import Msg
+from ..normalize import normalise, to_hankaku
+from . import values as rules
+from .document import Document, Loc, Problem, dotted
 from .industries import CUSTOMS_BROKER, INDUSTRIES, canonical_industry
-from .normalize import normalise, to_hankaku
-from .profile_yaml import Document, Loc, Problem, dotted
 
 # ---------------------------------------------------------------- credentials, placeholders
 
@@ -241,7 +241,7 @@ def field_limits() -> dict[str, tuple[int | None, str, str]]:
     Patterns use ``*`` for list items: ``user_codes.*.ids.*.count``. Where several fields read
     one path, the smallest limit wins.
     """
-    from .catalogue import load_catalogue
+    from ..site.catalogue import load_catalogue
 
     out: dict[str, tuple[int | None, str, str]] = {}
     for page in load_catalogue().pages:
@@ -348,6 +348,6 @@ def derived_checks(data: Mapping[str, Any], doc: Document) -> list[Problem]:
 
 def business_days_left(today: dt.date, start: dt.date) -> int:
     """Business days strictly after ``today`` and strictly before ``start``."""
-    from .dates import business_days_between
+    from .deadlines import business_days_between
 
     return business_days_between(today, start - dt.timedelta(days=1))

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
-    from .catalogue import FieldSpec, PageSpec
+    from ..site.catalogue import FieldSpec, PageSpec
     from .filling import FieldResult
 
 Category = Literal["ok", "kept", "human", "problem", "none"]

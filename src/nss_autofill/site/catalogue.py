@@ -330,7 +330,7 @@ class Catalogue(_Strict):
 
 
 def catalogue_path() -> Path:
-    return Path(str(resources.files("nss_autofill").joinpath("catalogue.yaml")))
+    return Path(str(resources.files("nss_autofill").joinpath("site", "catalogue.yaml")))
 
 
 def parse_catalogue(data: Any) -> Catalogue:

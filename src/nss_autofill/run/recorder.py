@@ -241,17 +241,17 @@ def record_command(
 
     from playwright.sync_api import sync_playwright
 
+    from ..errors import ExitCode
     from .browser import choose_browser, context_options, launch
-    from .errors import ExitCode
 
     values: set[str] = set()
     if profile_path is not None:
-        from .profile import load_profile
+        from ..profile import load_profile
 
         values = profile_strings(load_profile(profile_path).model_dump(mode="python"))
     site = None
     if dry_run:
-        from .mock.server import MockSite
+        from ..mock.server import MockSite
 
         site = MockSite().start()
         start_url = start_url or site.start_url

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .catalogue import Catalogue, FieldSpec, FillStep, ForEachStep, PageKind, PageSpec
-from .normalize import normalise
+from ..normalize import normalise
+from ..site.catalogue import Catalogue, FieldSpec, FillStep, ForEachStep, PageKind, PageSpec
 
 FieldStatus = Literal["fill", "skip-no-value", "manual"]
 Context = Mapping[str, Any]

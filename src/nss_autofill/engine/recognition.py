@@ -43,8 +43,8 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 from tenacity import retry, retry_if_exception, stop_after_attempt
 
-from .catalogue import Catalogue, PageSpec, Signal, SiteSpec
-from .normalize import strip_decoration
+from ..normalize import strip_decoration
+from ..site.catalogue import Catalogue, PageSpec, Signal, SiteSpec
 
 # --------------------------------------------------------------------------- text keys
 

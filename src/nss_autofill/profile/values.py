@@ -24,9 +24,8 @@ from typing import Any, NoReturn
 
 from pydantic_core import PydanticCustomError
 
-from .i18n import Msg
-from .industries import CUSTOMS_BROKER, INDUSTRIES, canonical_industry
-from .normalize import (
+from ..i18n import Msg
+from ..normalize import (
     cp932_problems,
     digits_only,
     is_katakana_text,
@@ -35,6 +34,7 @@ from .normalize import (
     to_katakana,
     to_zenkaku,
 )
+from .industries import CUSTOMS_BROKER, INDUSTRIES, canonical_industry
 
 PREFECTURES = tuple(
     [

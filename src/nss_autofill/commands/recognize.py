@@ -17,9 +17,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, PageSpec, load_catalogue
-from .errors import BadInput, ExitCode
-from .i18n import Lang, Msg
+from ..errors import BadInput, ExitCode
+from ..i18n import Lang, Msg
+from ..site.catalogue import Catalogue, PageSpec, load_catalogue
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
@@ -27,7 +27,7 @@ _NO_TARGET = Msg("ファイルまたはURLが見つかりません: {target}", "
 
 
 def _decode(data: bytes) -> str:
-    from .recorder import python_codec
+    from ..run.recorder import python_codec
 
     match = _META_CHARSET.search(data[:4096])
     charset = match.group(1).decode("ascii") if match else "utf-8"
@@ -35,7 +35,7 @@ def _decode(data: bytes) -> str:
 
 
 def _fields(page: Any, spec: PageSpec) -> list[dict[str, str]]:
-    from .locating import locate_field, scan_form
+    from ..engine.locating import locate_field, scan_form
 
     model = scan_form(page, spec)
     out = []
@@ -54,7 +54,7 @@ def _fields(page: Any, spec: PageSpec) -> list[dict[str, str]]:
 
 def inspect(page: Any, catalogue: Catalogue) -> dict[str, Any]:
     """Recognition and field lookup for the page shown in ``page``, as data."""
-    from .recognition import read_facts, recognise
+    from ..engine.recognition import read_facts, recognise
 
     rec = recognise(catalogue, read_facts(page, catalogue.site))
     cands = [
@@ -102,7 +102,7 @@ def recognize_command(target: str, lang: Lang, *, as_json: bool, browser: str = 
     """Print what the catalogue makes of ``target``; exit 0 when recognised, 4 when not."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import choose_browser, context_options, launch
+    from ..run.browser import choose_browser, context_options, launch
 
     is_url = target.startswith(("http://", "https://"))
     path = Path(target)

@@ -88,10 +88,10 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from .catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
-from .errors import ExitCode, NssAutofillError
-from .normalize import strip_decoration
-from .trust import is_loopback as is_loopback_origin  # one rule for loopback
+from ..errors import ExitCode, NssAutofillError
+from ..normalize import strip_decoration
+from ..site.catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
+from ..site.origins import is_loopback as is_loopback_origin  # one rule for loopback
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, ElementHandle, Locator, Page

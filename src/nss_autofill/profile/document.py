@@ -23,8 +23,8 @@ from typing import Any, Literal
 
 import yaml
 
-from .errors import BadInput
-from .i18n import Lang, Msg
+from ..errors import BadInput
+from ..i18n import Lang, Msg
 
 Loc = tuple[str | int, ...]
 Severity = Literal["error", "warning", "note"]

@@ -9,11 +9,11 @@ from __future__ import annotations
 import locale
 import sys
 
-from .browser import choose_browser, has_display, launch
-from .catalogue import load_catalogue
-from .errors import ExitCode, NssAutofillError
-from .i18n import Lang, Msg
-from .settings import Settings
+from ..errors import ExitCode, NssAutofillError
+from ..i18n import Lang, Msg
+from ..run.browser import choose_browser, has_display, launch
+from ..settings import Settings
+from ..site.catalogue import load_catalogue
 
 _OK = Msg("OK", "OK")
 

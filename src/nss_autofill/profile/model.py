@@ -42,10 +42,10 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from . import profile_rules as rules
-from .i18n import Msg
-from .profile_checks import derived_checks, document_checks, string_checks
-from .profile_yaml import Document, Loc, Problem, ProfileError, dotted, parse_document, read_text
+from ..i18n import Msg
+from . import values as rules
+from .checks import derived_checks, document_checks, string_checks
+from .document import Document, Loc, Problem, ProfileError, dotted, parse_document, read_text
 
 __all__ = [
     "CP_OFFICE_NAME",

@@ -29,23 +29,23 @@ from tenacity import (
     wait_fixed,
 )
 
+from ..engine.planning import PagePlan, PlannedField, build_context, plan_page
+from ..errors import BadInput, ExitCode
+from ..i18n import Lang, Msg
+from ..profile.deadlines import subtract_business_days
+from ..settings import Settings
+from ..site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
+from ..site.origins import is_loopback, is_trusted, origin_of
 from . import messages as M
 from .audit import AuditBundle, default_dir
-from .catalogue import Catalogue, PageKind, PageSpec, load_catalogue
-from .dates import subtract_business_days
-from .errors import BadInput, ExitCode
-from .i18n import Lang, Msg
-from .planning import PagePlan, PlannedField, build_context, plan_page
 from .report import MASK, FieldEntry, GuardEntry, PageEntry, Report
-from .settings import Settings
-from .trust import is_loopback, is_trusted, origin_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page
 
-    from .filling import FieldResult
-    from .mock.server import MockSite
-    from .profile import Profile
+    from ..engine.filling import FieldResult
+    from ..mock.server import MockSite
+    from ..profile import Profile
     from .recorder import Recorder
 
 _JS = "({src}).{fn}"
@@ -104,7 +104,7 @@ def auto_confirm_allowed(settings: Settings) -> bool:
 
 def run(settings: Settings, profile_path: Path, lang: Lang) -> int:
     """Validate the profile, then drive the browser through NSS; returns the exit code."""
-    from .profile import load_profile
+    from ..profile import load_profile
 
     profile = load_profile(profile_path)  # bad profile: BadInput (exit 2) before any browser
     if settings.auto_confirm and not auto_confirm_allowed(settings):
@@ -160,14 +160,14 @@ class Runner:
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
         from playwright.sync_api import sync_playwright
 
+        from ..engine.filling import FillMemory
+        from ..engine.guard import Guard, GuardRefused, SimulatedOperator
+        from ..engine.recognition import install_page_scripts
         from .browser import choose_browser, context_options, has_display, launch
-        from .filling import FillMemory
-        from .guard import Guard, GuardRefused, SimulatedOperator
-        from .recognition import install_page_scripts
 
         start = self.settings.url or self.settings.start_url
         if self.settings.dry_run:
-            from .mock.server import MockSite
+            from ..mock.server import MockSite
 
             self.site = MockSite().start()
             self.allowed.append(origin_of(self.site.base_url))
@@ -288,7 +288,7 @@ class Runner:
         return self.page
 
     def _loop(self, context: BrowserContext) -> None:
-        from .recognition import arrive, recognise
+        from ..engine.recognition import arrive, recognise
 
         last: tuple[str | None, str] = (None, "")
         while True:
@@ -396,7 +396,7 @@ class Runner:
             results = self._fill(page, spec, entry)
         self._snapshot(page, spec)  # before the overlay: the audit shows the page as NSS drew it
         if spec.fields and not self.headless:
-            from .overlay import show_field_status
+            from ..engine.overlay import show_field_status
 
             show_field_status(page, spec, results)
         guarded = spec.guarded_buttons
@@ -425,7 +425,7 @@ class Runner:
     def _fill(
         self, page: Page, spec: PageSpec, entry: PageEntry, plan: PagePlan | None = None
     ) -> list[FieldResult]:
-        from .filling import fill_page
+        from ..engine.filling import fill_page
 
         ctx = self._context(spec, page)
         plan = plan or plan_page(spec, ctx)
@@ -468,7 +468,7 @@ class Runner:
 
     def _snapshot(self, page: Page, spec: PageSpec | None) -> None:
         """Screenshot for the audit bundle, sensitive fields and password inputs masked."""
-        from .locating import field_locators
+        from ..engine.locating import field_locators
 
         masks = [page.get_by_text(v) for v in self.secrets.values()]  # e.g. an ID in a header
         for f in spec.fields if spec else ():
@@ -490,13 +490,13 @@ class Runner:
 
     # ------------------------------------------------------------------ moving on
     def _button(self, page: Page, spec: PageSpec, caption: str) -> Locator | None:
-        from .locating import find_button
+        from ..engine.locating import find_button
 
         return find_button(page, caption, spec)
 
     def _forward(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if spec.table is not None:
-            from .filling import table_column
+            from ..engine.filling import table_column
 
             self.codes_set = table_column(page, spec.table.heading, spec.table.column)
         for caption in spec.forward:
@@ -589,7 +589,7 @@ class Runner:
     # ------------------------------------------------------------------ the human's buttons
     def _audit_confirmation(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         """On a 申込内容確認 page: is every value the tool filled shown back?"""
-        from .confirm_audit import audit_text, expected_values
+        from ..engine.confirm_audit import audit_text, expected_values
 
         expected = expected_values(self.catalogue, self.data, spec.phase)
         diffs = audit_text(page.inner_text("body"), expected)
@@ -598,7 +598,7 @@ class Runner:
             for d in diffs
         ]
         if not self.headless:
-            from .overlay import show_confirmation
+            from ..engine.overlay import show_confirmation
 
             show_confirmation(page, diffs, len(expected))
         if not diffs:
@@ -625,7 +625,7 @@ class Runner:
             self.report.guarded.append(GuardEntry(spec.id, caption, "nobody", "headless"))
             entry.action = "stopped for a human"
             raise _Stop("needs-human", ExitCode.NEEDS_HUMAN, caption)
-        from .overlay import highlight
+        from ..engine.overlay import highlight
 
         if target is not None:
             highlight(page, target, caption)

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .catalogue import Catalogue, PageKind
-from .normalize import compare_key
+from ..normalize import compare_key
+from ..site.catalogue import Catalogue, PageKind
 from .planning import PagePlan, plan_flow
 
 # Values this short (要, A, 1) occur everywhere; looking for them proves nothing.

@@ -1,0 +1,48 @@
+"""``nss-autofill init``: write the commented profile template (never over an existing file)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ExitCode
+from ..i18n import Lang, Msg
+from .common import err
+
+DEFAULT_PROFILE = Path("profile.yaml")
+
+
+def template_text() -> str:
+    """The commented template ``init`` writes."""
+    return resources.files("nss_autofill").joinpath("profile", "template.yaml").read_text("utf-8")
+
+
+def init_command(path: Path | None, lang: Lang) -> int:
+    """Write the template to ``path`` (default ``profile.yaml``); never overwrite a file."""
+    target = DEFAULT_PROFILE if path is None else Path(path)
+    try:
+        with open(target, "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(template_text())
+    except FileExistsError:
+        err(
+            Msg(
+                "{path} は既にあります。上書きしません。別の名前を指定してください",
+                "{path} already exists; not overwriting it (give another name)",
+            ).render(lang, path=target)
+        )
+        return int(ExitCode.BAD_INPUT)
+    except OSError as exc:
+        err(
+            Msg("{path} に書き込めません ({why})", "cannot write {path} ({why})").render(
+                lang, path=target, why=exc.strerror or type(exc).__name__
+            )
+        )
+        return int(ExitCode.BAD_INPUT)
+    err(
+        Msg(
+            "{path} を作成しました。<<…>> の箇所を書き換えてから "
+            "`nss-autofill check {path}` を実行してください",
+            "wrote {path}; replace every <<…>> placeholder, then run `nss-autofill check {path}`",
+        ).render(lang, path=target)
+    )
+    return int(ExitCode.OK)

@@ -1,0 +1,140 @@
+"""``nss-autofill plan``: page by page, what every field will receive; no browser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ExitCode
+from ..i18n import Lang, Msg
+from .common import load_or_report
+
+if TYPE_CHECKING:
+    from ..engine.planning import PagePlan, PlannedField
+    from ..site.catalogue import Catalogue
+
+
+def plan_command(path: Path, lang: Lang, as_json: bool) -> int:
+    """Print, page by page in flow order, what every field will receive; no browser."""
+    loaded = load_or_report(Path(path), lang, None)
+    if isinstance(loaded, int):
+        return loaded
+    from ..engine.planning import plan_flow
+    from ..site.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    plans = with_human_pages(catalogue, plan_flow(catalogue, loaded.model_dump(mode="python")))
+    if as_json:
+        print(json.dumps(plan_data(plans), ensure_ascii=False, indent=2))
+    else:
+        print(plan_text(plans, lang))
+    return int(ExitCode.OK)
+
+
+_HUMAN_KINDS = ("consent", "confirm", "phase_end", "done")
+_PHASE_END = Msg(
+    "ここで第1段階は終わりです。仮ログインIDとパスワードのメールが届いたら、もう一度実行します",
+    "phase one ends here; when the e-mail with the temporary login ID and password arrives, "
+    "run again",
+)
+
+
+def with_human_pages(catalogue: Catalogue, plans: list[PagePlan]) -> list[PagePlan]:
+    """``plans`` with, in flow order, the pages where only the human acts (consent, submit)."""
+    from ..engine.planning import PagePlan
+
+    by_page: dict[str, list[PagePlan]] = {}
+    for plan in plans:
+        by_page.setdefault(plan.page.id, []).append(plan)
+    out: list[PagePlan] = []
+    for page in catalogue.pages:
+        if page.id in by_page:
+            out.extend(by_page.pop(page.id))
+        elif page.kind.value in _HUMAN_KINDS:
+            out.append(PagePlan(page, (), (), page.name))
+    for rest in by_page.values():  # a page plan_flow knows and the catalogue order does not
+        out.extend(rest)
+    return out
+
+
+def _field_data(f: PlannedField) -> dict[str, Any]:
+    spec = f.spec
+    return {
+        "id": spec.id,
+        "label": spec.label or spec.option,
+        "where": spec.where(),
+        "control": spec.control,
+        "parts": list(spec.parts),
+        "status": f.status,
+        "values": [] if spec.sensitive else list(f.values),
+        "manual": spec.manual,
+        "note": f.note,
+        "problems": list(f.problems),
+    }
+
+
+def plan_data(plans: list[PagePlan]) -> dict[str, Any]:
+    """The plan as JSON-ready data: ``{"pages": [...]}`` in flow order."""
+    pages = []
+    for i, p in enumerate(plans, 1):
+        pages.append(
+            {
+                "step": i,
+                "page": p.page.id,
+                "name": p.page.name,
+                "title": p.title,
+                "kind": p.page.kind.value,
+                "phase": p.page.phase,
+                "fields": [_field_data(f) for f in p.fields],
+                "rows": [[_field_data(f) for f in row] for row in p.rows],
+                "human_buttons": [b.caption for b in p.page.guarded_buttons],
+                "manual": [f.spec.id for f in p.all_fields if f.status == "manual"],
+                "review": p.page.review,
+            }
+        )
+    return {"pages": pages}
+
+
+def _field_line(f: PlannedField, lang: Lang, indent: str) -> str:
+    spec = f.spec
+    where = spec.where()
+    if f.status == "manual":
+        by_hand = "手作業" if lang == "ja" else "by hand"
+        return f"{indent}{where}: [{by_hand}] {_pick(spec.manual or '', lang)}"
+    if f.status == "skip-no-value":
+        return f"{indent}{where}: " + ("(入力なし)" if lang == "ja" else "(left empty)")
+    if spec.parts and len(spec.parts) == len(f.values):
+        value = " / ".join(f"{part} {v}" for part, v in zip(spec.parts, f.values, strict=True))
+    else:
+        value = " / ".join(f.values)
+    return f"{indent}{where}: {value}"
+
+
+def _pick(text: str, lang: Lang) -> str:
+    """One language of a catalogue text written ``日本語 / English``."""
+    ja_text, sep, en_text = text.partition(" / ")
+    return text if not sep else ja_text if lang == "ja" else en_text
+
+
+def plan_text(plans: list[PagePlan], lang: Lang) -> str:
+    """The plan as text a person reads before anything is typed."""
+    out: list[str] = []
+    for i, p in enumerate(plans, 1):
+        out.append(f"[{i}] {p.title} ({p.page.id})")
+        for f in p.fields:
+            out.append(_field_line(f, lang, "    "))
+        for j, row in enumerate(p.rows, 1):
+            out.append(f"    「設定」 {j}:")
+            for f in row:
+                out.append(_field_line(f, lang, "      "))
+        if p.page.review:
+            out.append("    ! " + _pick(p.page.review, lang))
+        for b in p.page.guarded_buttons:
+            out.append(
+                f"    → 「{b.caption}」"
+                + (" はご本人が押します" if lang == "ja" else " is pressed by you, never the tool")
+            )
+        if p.page.kind.value == "phase_end":
+            out.append("    → " + _PHASE_END.render(lang))
+    return "\n".join(out)
