@@ -85,7 +85,7 @@ class Bench:
     def rep(self, browser: Any, site: Any, pages: tuple[str, ...]) -> None:
         """One context set up as the Runner sets it up; ``pages`` visited in it, in order."""
         from nss_autofill.engine.guard import Guard
-        from nss_autofill.engine.recognition import install_page_scripts
+        from nss_autofill.engine import scripts
         from nss_autofill.run.browser import context_options
         from nss_autofill.site.origins import is_loopback
 
@@ -100,7 +100,7 @@ class Bench:
         context.route("**/*", loopback)
         guard = Guard(self.catalogue)  # one per context: Guard.install remembers id(context)
         guard.install(context)
-        install_page_scripts(context)  # as the Runner does: the page scripts in every document
+        scripts.install(context)  # as the Runner does: the page scripts in every document
         page = context.new_page()
         try:
             for page_id in pages:
@@ -110,7 +110,8 @@ class Bench:
 
     def one(self, page: Any, guard: Any, site: Any, page_id: str) -> None:
         from nss_autofill.engine.filling import FillMemory, fill_page
-        from nss_autofill.engine.recognition import read_facts, recognise, wait_settled
+        from nss_autofill.engine.reading import wait_settled
+from nss_autofill.engine.recognition import read_facts, recognise
 
         page.goto(site.url_for(page_id), wait_until="load")
         arrived = time.perf_counter()

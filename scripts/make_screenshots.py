@@ -43,7 +43,8 @@ from nss_autofill.engine.filling import FieldResult, FillMemory, fill_page, pres
 from nss_autofill.engine.locating import field_locators, find_button
 from nss_autofill.engine.overlay import highlight, show_confirmation, show_field_status
 from nss_autofill.engine.planning import build_context, plan_page
-from nss_autofill.engine.recognition import read_facts, recognise, wait_settled
+from nss_autofill.engine.reading import wait_settled
+from nss_autofill.engine.recognition import read_facts, recognise
 from nss_autofill.mock.server import MockSite
 from nss_autofill.profile.model import load_profile
 from nss_autofill.run.browser import LOOPBACK_ONLY_ARG, context_options, find_executable

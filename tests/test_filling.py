@@ -17,8 +17,9 @@ from nss_autofill.engine.filling import (
     press_and_settle,
 )
 from nss_autofill.engine.locating import find_option, locate_button, locate_field, scan_form
-from nss_autofill.engine.planning import PagePlan, PlannedField, build_context, plan_page
-from nss_autofill.engine.recognition import label_key, text_key, wait_settled
+from nss_autofill.engine.planning import PagePlan, build_context, plan_fixed, plan_page
+from nss_autofill.engine.reading import wait_settled
+from nss_autofill.engine.recognition import label_key, text_key
 from nss_autofill.mock.server import MockSite
 from nss_autofill.profile import load_profile
 from nss_autofill.site.catalogue import PageKind, PageSpec, load_catalogue
@@ -94,7 +95,7 @@ def test_fill_read_back_and_post(
     ctx = _context(profile, spec)
     plan = plan_page(spec, ctx)
     _open(page, mock_site, page_id)
-    results = fill_page(page, spec, plan, FillMemory(), press, ctx)
+    results = fill_page(page, spec, plan, FillMemory(), press).fields
     assert not _bad(results), _bad(results)
     filled = {r.field_id for r in results if r.status in ("filled", "unchanged")}
     assert filled >= {pf.spec.id for pf in plan.all_fields if pf.status == "fill"}
@@ -128,15 +129,15 @@ def _by_id(results: list[FieldResult]) -> Mapping[str, FieldResult]:
 
 def test_operator_edit_survives_a_refill(page: Page, any_mock_site: MockSite) -> None:
     mock_site = any_mock_site
-    spec, plan, ctx = _tanto(page, mock_site)
+    spec, plan, _ctx = _tanto(page, mock_site)
     memory = FillMemory()
-    first = _by_id(fill_page(page, spec, plan, memory, press, ctx))
+    first = _by_id(fill_page(page, spec, plan, memory, press).fields)
     assert first["department"].status in ("filled", "unchanged")
     model = scan_form(page)
     dept = locate_field(model, spec, spec.field("department")).controls[0]
     page.locator(dept.selector).fill("総務部")  # the operator's own edit
     _reshow(page)
-    again = _by_id(fill_page(page, spec, plan, memory, press, ctx))
+    again = _by_id(fill_page(page, spec, plan, memory, press).fields)
     assert again["department"].status == "kept-operator-value"
     assert again["phone"].status == "unchanged"
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
@@ -169,7 +170,7 @@ def test_operator_radio_choice_survives_and_profile_change_applies(
     ctx = _context("example", spec)
     _open(page, mock_site, "apply-plan")
     memory = FillMemory()
-    fill_page(page, spec, plan_page(spec, ctx), memory, press, ctx)
+    fill_page(page, spec, plan_page(spec, ctx), memory, press)
     radios = locate_field(scan_form(page), spec, spec.field("statistics")).controls
     other = next(r for r in radios if not r.checked)
     page.locator(other.selector).check()  # the operator's choice
@@ -181,7 +182,7 @@ def test_operator_radio_choice_survives_and_profile_change_applies(
             "general_naccs": "A" if ctx["plan"]["general_naccs"] == "B" else "B",
         },
     }
-    res = _by_id(fill_page(page, spec, plan_page(spec, ctx2), memory, press, ctx2))
+    res = _by_id(fill_page(page, spec, plan_page(spec, ctx2), memory, press).fields)
     assert res["statistics"].status == "kept-operator-value"
     assert (
         res["general_naccs"].status == "filled"
@@ -191,11 +192,11 @@ def test_operator_radio_choice_survives_and_profile_change_applies(
 
 def test_site_prefill_is_reported_and_corrected(page: Page, any_mock_site: MockSite) -> None:
     mock_site = any_mock_site
-    spec, plan, ctx = _tanto(page, mock_site)
+    spec, plan, _ctx = _tanto(page, mock_site)
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     page.locator(dept.selector).fill("営業部")
     page.evaluate(f"() => document.querySelector('{dept.selector}').defaultValue = '営業部'")
-    res = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
     assert res["department"].status == "filled"
     assert "prefilled by the site" in res["department"].detail
 
@@ -205,7 +206,7 @@ def test_maxlength_truncation_is_a_mismatch(page: Page, any_mock_site: MockSite)
     spec, plan, ctx = _tanto(page, mock_site)
     ctx = {**ctx, "applicant": {**ctx["applicant"], "department": "物流部" * 20}}
     plan = plan_page(spec, ctx)
-    res = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
     assert res["department"].status == "mismatch"
     assert "truncated to 40 characters" in res["department"].detail
 
@@ -216,7 +217,7 @@ def test_missing_option_is_reported(page: Page, any_mock_site: MockSite) -> None
     ctx = _context("example", spec)
     ctx = {**ctx, "company": {**ctx["company"], "prefecture": "東京府"}}
     _open(page, mock_site, "apply-office")
-    res = _by_id(fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press, ctx))
+    res = _by_id(fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press).fields)
     assert res["prefecture"].status == "error"
     assert "no option '東京府'" in res["prefecture"].detail
     assert res["company_name"].status == "filled"
@@ -224,14 +225,14 @@ def test_missing_option_is_reported(page: Page, any_mock_site: MockSite) -> None
 
 def test_missing_field_is_reported_not_guessed(page: Page, any_mock_site: MockSite) -> None:
     mock_site = any_mock_site
-    spec, plan, ctx = _tanto(page, mock_site)
+    spec, plan, _ctx = _tanto(page, mock_site)
     # the label text renamed, whatever element carries it (a row header, a <label for>)
     page.evaluate(
         """() => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
              for (let n = w.nextNode(); n; n = w.nextNode())
                if (n.nodeValue.trim() === '部署名') n.nodeValue = '所属'; }"""
     )
-    res = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
     assert res["department"].status == "error"
     assert "no control labelled" in res["department"].detail
     assert res["phone"].status == "filled"
@@ -271,7 +272,7 @@ def test_date_with_era_years_and_padded_months(page: Page) -> None:
         }
     )
     ctx = {"c": {"start": "2027-04-01"}}
-    (res,) = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press, ctx)
+    (res,) = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press).fields
     assert res.status == "filled", res
     got = page.evaluate(
         "() => ['y', 'm', 'd'].map(n => document.querySelector(`[name=${n}]`).value)"
@@ -321,7 +322,7 @@ def test_fill_markup_variants_end_to_end(page: Page) -> None:
         }
     )  # fmt: skip
     ctx = {"a": {"family": "山田", "given": "太郎"}, "c": {"start": "2027-04-01", "plan": "B"}}
-    res = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press, ctx)
+    res = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press).fields
     assert {r.field_id: r.status for r in res} == {
         "name": "filled",
         "date": "filled",
@@ -342,24 +343,29 @@ def test_reflect_is_not_pressed_again_over_an_address_the_operator_corrected(
     plan = plan_page(spec, ctx)
     _open(page, any_mock_site, "apply-office")
     memory = FillMemory()
-    first = _by_id(fill_page(page, spec, plan, memory, press, ctx))
-    assert "click:反映" not in first  # pressed without a problem (only problems are listed)
+    first_fill = fill_page(page, spec, plan, memory, press)
+    first = _by_id(first_fill.fields)
+    assert [st.caption for st in first_fill.steps if st.kind == "press"] == [
+        "企業に関する項目 › 反映"
+    ]
     assert first["city_address"].status in ("filled", "unchanged")
     city = locate_field(scan_form(page), spec, spec.field("city_address")).controls[0]
     page.locator(city.selector).fill("港区虎ノ門九丁目９番９号")  # the operator's correction
     _reshow(page)
-    again = _by_id(fill_page(page, spec, plan, memory, press, ctx))
-    assert again["click:反映"].status == "unchanged"  # 反映 would have overwritten the address
+    again_fill = fill_page(page, spec, plan, memory, press)
+    again = _by_id(again_fill.fields)
+    (reflect,) = again_fill.steps  # 反映 would have overwritten the address: not pressed
+    assert reflect.ok and reflect.detail.startswith("not pressed")
     assert again["city_address"].status == "kept-operator-value"
     city = locate_field(scan_form(page), spec, spec.field("city_address")).controls[0]
     assert city.value == "港区虎ノ門九丁目９番９号"
 
 
 def test_a_value_typed_before_the_tool_came_is_kept(page: Page, any_mock_site: MockSite) -> None:
-    spec, plan, ctx = _tanto(page, any_mock_site)
+    spec, plan, _ctx = _tanto(page, any_mock_site)
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     page.locator(dept.selector).fill("総務部")  # the operator was quicker than the tool
-    results = _by_id(fill_page(page, spec, plan, FillMemory(), press, ctx))
+    results = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
     assert results["department"].status == "kept-operator-value"
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     assert dept.value == "総務部"
@@ -371,10 +377,8 @@ def test_login_values_never_appear_in_the_results(page: Page, mock_site: MockSit
     box = locate_field(scan_form(page), spec, spec.field("login_id")).controls[0]
     page.locator(box.selector).evaluate("e => e.setAttribute('value', 'T0000001')")  # prefill
     secrets = {"login_id": "TSECRET9", "password": "pw-Secret-42"}
-    plan = PagePlan(
-        spec, tuple(PlannedField(f, "fill", (secrets[f.id],)) for f in spec.fields), title="login"
-    )
-    results = fill_page(page, spec, plan, FillMemory(), press, {})
+    plan = plan_fixed(spec, secrets)
+    results = fill_page(page, spec, plan, FillMemory(), press).fields
     text = repr(results)
     assert {r.field_id for r in results} == {"login_id", "password"}
     for value in (*secrets.values(), "T0000001"):

@@ -554,7 +554,7 @@ def test_the_formdata_backstop_alone_stops_script_submissions(
         assert old in script
         script = script.replace(old, new)
     context.expose_binding(
-        "__nssGuardReport",
+        "__nssafGuardReport",
         lambda source, entry: guard.blocked.append(
             guard_module.BlockedAttempt(
                 entry["kind"], entry["caption"], entry["detail"], entry["url"]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from nss_autofill.engine.filling import FieldResult, FillMemory, fill_page
+from nss_autofill.engine.filling import FieldResult, FillMemory, PageFill, fill_page
 from nss_autofill.engine.locating import field_locators, find_button
 from nss_autofill.engine.overlay import (
     BADGES,
@@ -21,7 +21,8 @@ from nss_autofill.engine.overlay import (
     show_field_status,
 )
 from nss_autofill.engine.planning import build_context, plan_page
-from nss_autofill.engine.recognition import wait_settled
+from nss_autofill.engine.reading import wait_settled
+from nss_autofill.engine.status import FieldStatus
 from nss_autofill.mock.server import MockSite
 from nss_autofill.profile import load_profile
 from nss_autofill.site.catalogue import PageSpec, load_catalogue
@@ -84,7 +85,7 @@ def _press(locator: Any, caption: str, /) -> None:
 
 def _filled_office(
     page: Page, site: MockSite, *, problems: bool = True
-) -> tuple[PageSpec, list[FieldResult]]:
+) -> tuple[PageSpec, PageFill]:
     """apply-office filled: with ``problems``, one field of each kind of status."""
     spec = CAT.page("apply-office")
     page.goto(site.url_for(spec.id))
@@ -97,11 +98,11 @@ def _filled_office(
         memory.remember(spec.id, "representative_title", 0, None, "代表取締役")
         (title,) = field_locators(page, spec.field("representative_title"), spec)
         title.fill("代表取締役社長")  # the operator changed what the tool wrote: kept
-    results = fill_page(page, spec, plan_page(spec, ctx), memory, _press, ctx)
+    results = fill_page(page, spec, plan_page(spec, ctx), memory, _press)
     return spec, results
 
 
-def _overlay_all(page: Page, spec: PageSpec, results: list[FieldResult]) -> None:
+def _overlay_all(page: Page, spec: PageSpec, results: PageFill) -> None:
     assert show_field_status(page, spec, results)  # False only if the page went away
     target = find_button(page, spec.forward[0], spec)
     assert target is not None
@@ -130,9 +131,7 @@ def test_each_status_has_its_own_badge_and_the_panel_lists_every_field(
     page: Page, mock_site: MockSite
 ) -> None:
     spec, results = _filled_office(page, mock_site)
-    cats = {
-        r.field_id: category(r, spec.field(r.field_id)) for r in results if ":" not in r.field_id
-    }
+    cats = {r.field_id: category(r, spec.field(r.field_id)) for r in results.fields}
     assert {"ok", "kept", "human", "problem"} <= set(cats.values()), cats
     show_field_status(page, spec, results)
     ov = _overlay(page)
@@ -293,15 +292,14 @@ def test_category() -> None:
     required = spec.field("company_name")
     optional = spec.field("building")
 
-    def cat(status: Any, field: Any = required) -> str:
-        return category(FieldResult(field.id, "", (), status), field)
+    def cat(status: str, field: Any = required) -> str:
+        return category(FieldResult(field.id, "", (), FieldStatus(status)), field)
 
     assert cat("filled") == cat("unchanged") == "ok"
     assert cat("kept-operator-value") == "kept"
     assert cat("manual") == cat("skipped-no-value") == "human"
     assert cat("skipped-no-value", optional) == "none"
     assert cat("mismatch") == cat("error") == "problem"
-    assert category(FieldResult("click:反映", "反映", (), "error")) == "problem"
     assert len(set(BADGES.values())) == len(BADGES)
 
 
@@ -317,7 +315,8 @@ def test_a_sensitive_field_detail_is_not_shown(page: Page, mock_site: MockSite) 
     page.goto(mock_site.url_for(spec.id))
     wait_settled(page, 3000)
     secret = next(f for f in spec.fields if f.sensitive)
-    results = [FieldResult(secret.id, secret.where(), ("****",), "mismatch", "kept 'Pw-123'")]
+    status = FieldStatus.MISMATCH
+    results = PageFill([FieldResult(secret.id, secret.where(), ("****",), status, "kept 'Pw-123'")])
     assert show_field_status(page, spec, results)
     shadow = page.evaluate(
         "() => document.getElementById('nss-autofill-overlay').shadowRoot.textContent"

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from nss_autofill.engine import scripts
+from nss_autofill.engine.reading import arrive, wait_settled
 from nss_autofill.engine.recognition import (
     PageFacts,
     Recognition,
-    arrive,
-    install_page_scripts,
+    facts_of,
     label_key,
     read_facts,
     recognise,
     text_key,
-    wait_settled,
 )
 from nss_autofill.mock.server import MockSite
 from nss_autofill.site.catalogue import load_catalogue
@@ -57,12 +57,12 @@ def test_arrival_in_one_call_reads_what_the_separate_calls_read(
     page.goto(url)
     plain = arrive(page, CAT, 3000)
     assert plain.mark is None and plain.settled
-    install_page_scripts(page.context)
+    scripts.install(page.context)
     page.goto(url)
     first = arrive(page, CAT, 3000)
     assert first.settled and first.mark
-    assert first.facts == plain.facts == read_facts(page, CAT.site)
-    assert recognise(CAT, first.facts).page == CAT.page("apply-office")
+    assert facts_of(first.reading) == facts_of(plain.reading) == read_facts(page, CAT.site)
+    assert recognise(CAT, facts_of(first.reading)).page == CAT.page("apply-office")
     page.reload()
     again = arrive(page, CAT, 3000)
     assert again.mark and again.mark != first.mark

@@ -23,17 +23,33 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page
 
-from nss_autofill.engine.filling import FieldResult, FillMemory, _date_key, fill_page
+from nss_autofill.engine.filling import (
+    FieldResult,
+    FillMemory,
+    PageFill,
+    StepResult,
+    _date_key,
+    fill_page,
+)
 from nss_autofill.engine.locating import locate_button, scan_form
-from nss_autofill.engine.planning import PagePlan, PlannedField, build_context, plan_page
-from nss_autofill.engine.recognition import read_facts, recognise, text_key, wait_settled
+from nss_autofill.engine.planning import (
+    PagePlan,
+    PlannedField,
+    build_context,
+    plan_fixed,
+    plan_page,
+)
+from nss_autofill.engine.reading import wait_settled
+from nss_autofill.engine.recognition import read_facts, recognise, text_key
+from nss_autofill.engine.status import FieldStatus
 from nss_autofill.profile import load_profile
 from nss_autofill.site.catalogue import PageSpec, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = Path(__file__).resolve().parent / "unseen"
 CAT = load_catalogue()
-GOOD = {"filled", "unchanged", "skipped-no-value", "manual"}
+GOOD = {FieldStatus.FILLED, FieldStatus.UNCHANGED, FieldStatus.SKIPPED, FieldStatus.MANUAL}
+GOOD_FILLED = {FieldStatus.FILLED, FieldStatus.UNCHANGED}
 
 # page id -> what the file varies (also documents the held-out set)
 PAGES: dict[str, str] = {
@@ -169,13 +185,8 @@ def _plan(spec: PageSpec, ctx: dict[str, Any]) -> PagePlan:
     if spec.id != "login":
         return plan
     # the login is never in a profile: the session fills it from the operator's secrets
-    assert {pf.status for pf in plan.fields} == {"manual"}
-    fields = tuple(
-        PlannedField(f, "fill", (LOGIN_SECRETS[f.id],))
-        for f in spec.fields
-        if f.id in LOGIN_SECRETS
-    )
-    return PagePlan(spec, fields, title=spec.name)
+    assert {pf.status for pf in plan.fields} == {FieldStatus.MANUAL}
+    return plan_fixed(spec, LOGIN_SECRETS)
 
 
 def _helper_only(spec: PageSpec, pressed: list[str]) -> Any:
@@ -221,6 +232,10 @@ def _bad(results: list[FieldResult]) -> list[FieldResult]:
     return [r for r in results if r.status not in GOOD]
 
 
+def _bad_steps(fill: PageFill) -> list[StepResult]:
+    return [s for s in fill.steps if not s.ok]
+
+
 @pytest.mark.parametrize("page_id", list(TRUTH))
 def test_unseen_page_is_filled_and_read_back(page: Page, page_id: str) -> None:
     spec = CAT.page(page_id)
@@ -229,15 +244,17 @@ def test_unseen_page_is_filled_and_read_back(page: Page, page_id: str) -> None:
     _open(page, page_id)
     url = page.url
     pressed: list[str] = []
-    results = fill_page(page, spec, plan, FillMemory(), _helper_only(spec, pressed), ctx)
+    done = fill_page(page, spec, plan, FillMemory(), _helper_only(spec, pressed))
     assert page.url == url, "the page navigated while filling"
-    assert not _bad(results), _bad(results)
-    by_id = {r.field_id: r for r in results}
-    to_fill = [pf for pf in plan.all_fields if pf.status == "fill"]
-    assert {pf.spec.id for pf in to_fill} <= set(TRUTH[page_id])
+    assert not _bad(done.fields), _bad(done.fields)
+    assert not _bad_steps(done), _bad_steps(done)
+    by_id = {r.field_id: r for r in done.fields}
+    to_fill = [pf for pf in plan.all_fields if pf.status is FieldStatus.FILL]
+    # every field the page's truth names is planned and filled, none is left out
+    assert {pf.spec.id for pf in to_fill} == set(TRUTH[page_id])
     problems = []
     for pf in to_fill:
-        assert by_id[pf.spec.id].status in ("filled", "unchanged"), by_id[pf.spec.id]
+        assert by_id[pf.spec.id].status in GOOD_FILLED, by_id[pf.spec.id]
         problems += _read_back(page, pf, TRUTH[page_id][pf.spec.id])
     assert not problems, problems
 

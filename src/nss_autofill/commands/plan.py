@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..engine.planning import CountRows, FillFields, PressHelper
+from ..engine.status import FieldStatus
 from ..errors import ExitCode
 from ..i18n import Lang, Msg
 from .common import load_or_report
 
 if TYPE_CHECKING:
-    from ..engine.planning import PagePlan, PlannedField
+    from ..engine.planning import PagePlan, PlannedField, PlanStep
     from ..site.catalogue import Catalogue
 
 
@@ -66,12 +68,29 @@ def _field_data(f: PlannedField) -> dict[str, Any]:
         "where": spec.where(),
         "control": spec.control,
         "parts": list(spec.parts),
-        "status": f.status,
+        "status": f.status.value,
         "values": [] if spec.sensitive else list(f.values),
         "manual": spec.manual,
         "note": f.note,
         "problems": list(f.problems),
     }
+
+
+_ROW = Msg("{n} 行目:", "row {n}:")
+_PRESS = Msg("→ 「{caption}」を押します", "→ the tool presses 「{caption}」")
+
+
+def _step_data(step: PlanStep) -> dict[str, Any]:
+    """One step of a page visit: the fields it fills, the helper it presses, a row check."""
+    row = {"row": step.row} if step.row is not None else {}
+    if isinstance(step, FillFields):
+        return {"fill": [f.spec.id for f in step.fields], **row}
+    if isinstance(step, PressHelper):
+        return {"press": step.caption, "group": step.group, "then_wait_for": list(step.fills),
+                **row}  # fmt: skip
+    if isinstance(step, CountRows):
+        return {"count_rows": list(step.columns), **row}
+    return {"expect_one_more_row": list(step.columns), **row}
 
 
 def plan_data(plans: list[PagePlan]) -> dict[str, Any]:
@@ -89,7 +108,8 @@ def plan_data(plans: list[PagePlan]) -> dict[str, Any]:
                 "fields": [_field_data(f) for f in p.fields],
                 "rows": [[_field_data(f) for f in row] for row in p.rows],
                 "human_buttons": [b.caption for b in p.page.guarded_buttons],
-                "manual": [f.spec.id for f in p.all_fields if f.status == "manual"],
+                "manual": [f.spec.id for f in p.all_fields if f.status is FieldStatus.MANUAL],
+                "steps": [_step_data(s) for s in p.steps],
                 "review": p.page.review,
             }
         )
@@ -99,10 +119,10 @@ def plan_data(plans: list[PagePlan]) -> dict[str, Any]:
 def _field_line(f: PlannedField, lang: Lang, indent: str) -> str:
     spec = f.spec
     where = spec.where()
-    if f.status == "manual":
+    if f.status is FieldStatus.MANUAL:
         by_hand = "手作業" if lang == "ja" else "by hand"
         return f"{indent}{where}: [{by_hand}] {_pick(spec.manual or '', lang)}"
-    if f.status == "skip-no-value":
+    if f.status is FieldStatus.SKIPPED:
         return f"{indent}{where}: " + ("(入力なし)" if lang == "ja" else "(left empty)")
     if spec.parts and len(spec.parts) == len(f.values):
         value = " / ".join(f"{part} {v}" for part, v in zip(spec.parts, f.values, strict=True))
@@ -122,12 +142,14 @@ def plan_text(plans: list[PagePlan], lang: Lang) -> str:
     out: list[str] = []
     for i, p in enumerate(plans, 1):
         out.append(f"[{i}] {p.title} ({p.page.id})")
-        for f in p.fields:
-            out.append(_field_line(f, lang, "    "))
-        for j, row in enumerate(p.rows, 1):
-            out.append(f"    「設定」 {j}:")
-            for f in row:
-                out.append(_field_line(f, lang, "      "))
+        for step in p.steps:
+            indent = "    " if step.row is None else "      "
+            if isinstance(step, FillFields):
+                if step.row is not None:
+                    out.append("    " + _ROW.render(lang, n=step.row + 1))
+                out.extend(_field_line(f, lang, indent) for f in step.fields)
+            elif isinstance(step, PressHelper):
+                out.append(indent + _PRESS.render(lang, caption=step.caption))
         if p.page.review:
             out.append("    ! " + _pick(p.page.review, lang))
         for b in p.page.guarded_buttons:

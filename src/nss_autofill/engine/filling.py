@@ -1,17 +1,25 @@
-"""Filling: run a page's actions, write every planned value, read it back, report per field.
+"""Filling: carry out a page plan's steps, write every planned value, and read it back.
 
-The catalogue's ``actions`` run in order (``fill`` steps, helper ``click`` steps such as 「反映」
-or 「設定」, ``wait_value`` for what a page script fills, ``for_each`` rows with ``expect_rows``);
-a page without actions fills all its fields in catalogue order. Every click goes through the
-``press`` callable the caller hands in (the guard), never directly; no key is ever pressed in a
-field, so implicit submission cannot happen.
+The plan (``planning.PagePlan``) is the only input: its steps say which fields to fill, which
+helper to press (「反映」, 「設定」) and which fields that helper fills, and when a table must
+gain a row. Every click goes through the ``press`` callable the caller hands in (the guard),
+never directly; no key is ever pressed in a field, so implicit submission cannot happen.
 
-Each fill step scans the form once (``locating.scan_form``), decides per control, then writes
-all its controls and reads them back in one page-script call (``js/write.js``): text is set as
-typing would leave it (``maxlength`` applies) with input/change/blur events, selects by option
-index after checking the option exists (no waiting on a missing label), radios and boxes by a
-click only when their state must change. The value the page *kept* is compared with
-``compare_key``: a truncation, a refused option or a reformatted value is a ``mismatch``.
+A fill step works the way a person fills a form whose controls react to each other:
+
+1. locate every field on the page's current reading (``reading.read_page``), decide per control
+   whether to write it (operator edits win, below), and write all that can be written in one
+   page-script call (``js/write.js``): text as typing would leave it (``maxlength`` applies) with
+   input/change/blur events; a select by option index after checking the option exists (no
+   waiting on a missing label); a radio or box by a click only when its state must change, so
+   the page's handlers run as for a person;
+2. a control that is disabled or not shown yet (a section that opens once a choice is made) is
+   left for the next round; a control that a handler replaced is found again by its label;
+3. wait until the page is quiet, read it again, and check every field *on that new reading*:
+   a handler that re-rendered or cleared a field is caught there. Up to three rounds.
+
+A field the page did not keep is a ``mismatch``; one that could not be found or written is an
+``error``. Both are problems: the session does not move on past them.
 
 Operator edits win. ``FillMemory`` remembers what the tool wrote on each control; on a page
 seen again a control is filled only if it is empty, still holds a value the tool wrote, or (a
@@ -21,8 +29,8 @@ is corrected to the profile value and the change reported.
 
 Example::
 
-    >>> results = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), guard_press, ctx)
-    >>> [r.status for r in results]
+    >>> done = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), guard_press)
+    >>> [r.status.value for r in done.fields]
     ['filled', 'filled', ...]
 """
 
@@ -30,38 +38,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, Request
 
 from ..normalize import compare_key
-from ..site.catalogue import (
-    ClickStep,
-    ExpectRowsStep,
-    FillStep,
-    ForEachStep,
-    PageSpec,
-    Step,
-    WaitValueStep,
+from ..site.catalogue import PageSpec
+from . import scripts
+from .locating import Control, find_option, locate_button, locate_field
+from .planning import (
+    CountRows,
+    ExpectRow,
+    FillFields,
+    PagePlan,
+    PlannedField,
+    PressHelper,
 )
-from .locating import (
-    Control,
-    FormModel,
-    find_option,
-    locate_button,
-    locate_field,
-    scan_form,
-)
-from .planning import PagePlan, PlannedField, is_set, resolve
-from .recognition import label_key, run_js, text_key, wait_settled
+from .reading import PageReading, read_page, wait_settled
+from .recognition import label_key, text_key
+from .status import FieldStatus
 
-Status = Literal[
-    "filled", "kept-operator-value", "skipped-no-value", "manual", "mismatch", "error", "unchanged"
-]
 MASK = "********"
+ROUNDS = 3  # write, read again, write what a handler enabled or replaced, read again, …
 
 
 class Presser(Protocol):
@@ -72,14 +73,44 @@ class Presser(Protocol):
 
 @dataclass(frozen=True)
 class FieldResult:
-    """What happened to one field (or one helper step: ``click:…``, ``rows:…``)."""
+    """What happened to one field."""
 
     field_id: str
     label: str  # where a person finds it: group › parent › label
     values: tuple[str, ...]  # what the field holds now (masked when sensitive)
-    status: Status
+    status: FieldStatus
     detail: str = ""
     row: int | None = None
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What happened to one helper step: a press (``press``) or a row check (``rows``)."""
+
+    kind: str  # "press" | "rows"
+    caption: str  # the helper's caption, or the table's columns
+    ok: bool
+    detail: str = ""
+    row: int | None = None
+
+
+@dataclass
+class PageFill:
+    """Every field's result and every helper step's, in the order they happened."""
+
+    fields: list[FieldResult] = field(default_factory=list)
+    steps: list[StepResult] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per value the tool could not place (the run does not move on past them)."""
+        out = [
+            f"{r.label}: {r.status.value} {r.detail}".strip()
+            for r in self.fields
+            if r.status.problem
+        ]
+        out += [f"{s.caption}: {s.detail}" for s in self.steps if not s.ok]
+        return out
 
 
 class FillMemory:
@@ -101,39 +132,25 @@ class FillMemory:
         )
 
 
-@dataclass
-class _Pending:
-    """A control to write in this step, then read back (``js/write.js``).
-
-    ``op`` is ``text`` (set the value as typing would, ``maxlength`` included), ``select``
-    (choose option ``index``) or ``check`` (click the box/radio if its state differs).
-    """
-
-    control: Control
-    target: str
-    part: int
-    op: str = "text"
-    index: int = -1
-    on: bool = False
-
-    def as_js(self) -> dict[str, Any]:
-        return {
-            "sel": self.control.selector,
-            "op": self.op,
-            "value": self.target,
-            "index": self.index,
-            "on": self.on,
-        }
+class _FieldProblem(Exception):
+    """A field-level refusal (missing option...) reported like a page error."""
 
 
 @dataclass
-class _FieldRun:
+class _Part:
+    """One control of a field, and what the tool decided for it."""
+
+    target: str  # the text, the option's caption, "on"/"off"
+    decision: str  # write | unchanged | kept
+
+
+@dataclass
+class _Run:
     pf: PlannedField
-    row: int | None
-    outcome: list[str] = field(default_factory=list)  # per part: write|unchanged|kept
+    parts: list[_Part] | None = None  # decided when the field is first found
     notes: list[str] = field(default_factory=list)
-    pending: list[_Pending] = field(default_factory=list)
     error: str = ""
+    write_errors: list[str] = field(default_factory=list)
 
 
 class _Filler:
@@ -144,117 +161,133 @@ class _Filler:
         memory: FillMemory,
         press: Presser,
         timeout_ms: float,
+        reading: PageReading | None,
     ) -> None:
         self.page = page
         self.spec = spec
         self.memory = memory
         self.press = press
         self.timeout = timeout_ms
-        self.results: list[FieldResult] = []
+        self.reading = reading  # the page as last read; None once something changed it
+        self.out = PageFill()
+        self.counts: dict[tuple[tuple[str, ...], int], int] = {}
+
+    def now(self) -> PageReading:
+        if self.reading is None:
+            self.reading = read_page(self.page)
+        return self.reading
 
     # ------------------------------------------------------------------ steps
 
-    def run(
-        self,
-        steps: Sequence[Step],
-        planned: Mapping[str, PlannedField],
-        rows: Sequence[tuple[PlannedField, ...]],
-        context: Mapping[str, Any],
-        row: int | None,
-        rows_before: Mapping[str, int] | None = None,
-    ) -> None:
-        skip_wait = False
-        for i, step in enumerate(steps):
-            if isinstance(step, FillStep):
-                self.fill_step([planned[n] for n in step.fill if n in planned], row)
-            elif isinstance(step, ClickStep):
-                if step.when is None or is_set(resolve(context, step.when)):
-                    after = steps[i + 1] if i + 1 < len(steps) else None
-                    model = scan_form(self.page, self.spec)  # one read for both questions
-                    if isinstance(after, WaitValueStep) and self.all_present(
-                        model, after.wait_value
-                    ):
-                        # A helper that fills fields (反映) would overwrite what is already
-                        # there, maybe the operator's own correction: it is not pressed again.
-                        skip_wait = True
-                        self.results.append(
-                            FieldResult(
-                                f"click:{step.click}",
-                                step.click,
-                                (),
-                                "unchanged",
-                                "not pressed: the fields it fills already hold values",
-                                row,
-                            )
-                        )
-                        continue
-                    self.click(model, step.click, step.group)
-            elif isinstance(step, WaitValueStep):
-                if skip_wait:
-                    skip_wait = False
-                    continue
-                if step.when is None or is_set(resolve(context, step.when)):
-                    self.wait_value(step.wait_value, row)
-            elif isinstance(step, ForEachStep):
-                items = resolve(context, step.for_each) or []
-                expect = [s for s in step.do if isinstance(s, ExpectRowsStep)]
-                for r, row_plan in enumerate(rows):
-                    item = items[r] if r < len(items) else None
-                    sub = {**context, step.as_: item}
-                    before = {s.expect_rows: self.count_rows(s.expect_rows) for s in expect}
-                    self.run(step.do, {p.spec.id: p for p in row_plan}, (), sub, r, before)
-            elif isinstance(step, ExpectRowsStep):
-                self.expect_rows(step.expect_rows, rows_before or {}, row)
-
-    def fill_step(self, plans: Sequence[PlannedField], row: int | None) -> None:
-        if not plans:
+    def fill_fields(self, step: FillFields) -> None:
+        runs = []
+        for pf in step.fields:
+            if pf.status is FieldStatus.FILL:
+                runs.append(_Run(pf))
+            else:
+                self.out.fields.append(_not_filled(pf))
+        if not runs:
             return
-        model = scan_form(self.page, self.spec)
-        runs = [self.fill_field(model, pf, row) for pf in plans]
-        pending = [p for r in runs for p in r.pending]
-        read = run_js(self.page, "write.js", [p.as_js() for p in pending]) if pending else []
-        got = dict(zip([id(p) for p in pending], read, strict=True))
+        for _ in range(ROUNDS):
+            ops = self._ops(runs, self.now())
+            if not ops:
+                break
+            answers = scripts.call(self.page, "write.js", [op for _, _, op in ops])
+            for (run, _, _), ans in zip(ops, answers, strict=True):
+                if ans and ans.get("error"):
+                    run.write_errors.append(str(ans["error"]))
+            self.reading = None
+            wait_settled(self.page, self.timeout)
+        reading = self.now()
         for run in runs:
-            self.finish(run, got)
+            self.out.fields.append(self._result(run, reading))
 
-    # ------------------------------------------------------------------ one field
+    def _ops(
+        self, runs: Sequence[_Run], reading: PageReading
+    ) -> list[tuple[_Run, int, dict[str, Any]]]:
+        """What to write now: every part decided "write" that does not hold its value yet and
+        can take it (enabled, shown)."""
+        ops: list[tuple[_Run, int, dict[str, Any]]] = []
+        for run in runs:
+            try:
+                ctls = self._controls(run, reading)
+            except _FieldProblem as exc:
+                run.error = str(exc)
+                continue
+            run.error = ""
+            assert run.parts is not None
+            for k, (ctl, part) in enumerate(zip(ctls, run.parts, strict=True)):
+                if part.decision != "write" or _holds(ctl, part.target, run, k, ctls):
+                    continue
+                if ctl.disabled or not ctl.visible:
+                    continue  # perhaps a choice made in this step enables or shows it
+                ops.append((run, k, _op(ctl, part.target, run, ctls)))
+        return ops
 
-    def fill_field(self, model: FormModel, pf: PlannedField, row: int | None) -> _FieldRun:
-        run = _FieldRun(pf, row)
-        if pf.status != "fill":
-            return run
-        loc = locate_field(model, self.spec, pf.spec)
+    def _controls(self, run: _Run, reading: PageReading) -> list[Control]:
+        """The field's controls on this reading, one per part (the chosen radio for a radio);
+        decides, the first time, what to do with each part."""
+        spec = run.pf.spec
+        loc = locate_field(reading, self.spec, spec)
         if not loc.ok:
-            run.error = loc.problem
-            return run
-        kind = pf.spec.control
-        try:
-            if kind in ("text", "textarea", "split_text"):
-                for k, (ctl, target) in enumerate(zip(loc.controls, pf.values, strict=False)):
-                    self.text_part(run, ctl, target, k)
-            elif kind == "select":
-                self.select_part(run, loc.controls[0], pf.values[0], 0, _option_key)
-            elif kind == "date3":
-                for k, (ctl, target) in enumerate(zip(loc.controls, pf.values, strict=True)):
-                    self.select_part(run, ctl, target, k, _date_key)
-            elif kind == "radio":
-                self.radio(run, loc.controls, pf.values[0])
-            elif kind == "checkbox":
-                self.checkbox(run, loc.controls[0], pf.values[0])
-        except (PlaywrightError, _FieldProblem) as exc:
-            run.error = _short(exc)
-        return run
+            raise _FieldProblem(loc.problem)
+        ctls = list(loc.controls)
+        kind = spec.control
+        if kind == "radio":
+            hits = find_option(ctls, run.pf.values[0])
+            if len(hits) != 1:
+                shown = ", ".join(r.after or r.value for r in ctls)
+                what = "no option" if not hits else f"{len(hits)} options"
+                raise _FieldProblem(
+                    f"{what} {run.pf.values[0]!r} among the radio buttons ({shown})"
+                )
+            ctls = [hits[0], *(c for c in ctls if c is not hits[0])]
+        elif kind in ("select", "date3"):
+            for k, ctl in enumerate(ctls):
+                if len(_option_index(ctl, run.pf.values[k], kind, k)) != 1:
+                    idx = _option_index(ctl, run.pf.values[k], kind, k)
+                    shown = ", ".join(o.text for o in ctl.options[:12])
+                    what = "no option" if not idx else f"{len(idx)} options"
+                    raise _FieldProblem(f"{what} {run.pf.values[k]!r} in the list ({shown})")
+        if run.parts is None:
+            run.parts = self._decide(run, ctls)
+        return ctls[: len(run.parts)] if kind == "radio" else ctls
 
-    def _decide(self, run: _FieldRun, part: int, cur: str, target: str, choice: bool,
-                at_default: bool) -> str:  # fmt: skip
-        """write | unchanged | kept, by the operator-edits-win rule."""
+    def _decide(self, run: _Run, ctls: Sequence[Control]) -> list[_Part]:
+        """write | unchanged | kept for each part, by the operator-edits-win rule."""
+        spec, pid = run.pf.spec, self.spec.id
+        parts: list[_Part] = []
+        if spec.control == "radio":
+            target = run.pf.values[0]
+            hit, radios = ctls[0], ctls
+            checked = next((r for r in radios if r.checked), None)
+            mine = self.memory.wrote(pid, spec.id, 0)
+            if hit.checked:
+                decision = "unchanged"
+            elif checked is None or any(checked in find_option(radios, v) for v in mine):
+                decision = "write"
+            elif self.memory.written(pid, spec.id, 0, run.pf.row) is not None:
+                decision = "kept"
+            else:
+                decision = "write" if all(r.at_default for r in radios) else "kept"
+            return [_Part(target, decision)]
+        for k, (ctl, target) in enumerate(zip(ctls, run.pf.values, strict=False)):
+            cur = _current(ctl, target, spec.control, k)
+            choice = ctl.is_select or ctl.is_choice
+            decision = self._verdict(run, k, cur, target, choice, ctl.at_default)
+            parts.append(_Part(target, decision))
+        return parts
+
+    def _verdict(
+        self, run: _Run, part: int, cur: str, target: str, choice: bool, at_default: bool
+    ) -> str:
         fid, pid = run.pf.spec.id, self.spec.id
         if compare_key(cur) == compare_key(target):
             return "unchanged"
         mine = self.memory.wrote(pid, fid, part)
         if cur == "" or any(compare_key(cur) == compare_key(v) for v in mine):
             return "write"  # empty, or still a value the tool wrote (this row or another)
-        if self.memory.written(pid, fid, part, run.row) is not None:
+        if self.memory.written(pid, fid, part, run.pf.row) is not None:
             return "kept"  # the tool wrote this very control and someone changed it since
         if not at_default:
             return "kept"  # changed in the browser before the tool came: the operator typed it
@@ -262,245 +295,192 @@ class _Filler:
             run.notes.append(f"prefilled by the site: {cur!r} → {target!r}")
         return "write"
 
-    def text_part(self, run: _FieldRun, ctl: Control, target: str, part: int) -> None:
-        verdict = self._decide(run, part, ctl.value, target, False, ctl.at_default)
-        run.outcome.append(verdict)
-        if verdict == "unchanged":
-            self.memory.remember(self.spec.id, run.pf.spec.id, part, run.row, ctl.value)
-        if verdict != "write":
-            return
-        run.pending.append(_Pending(ctl, target, part))
-
-    def select_part(self, run: _FieldRun, ctl: Control, target: str, part: int,
-                    key: Any) -> None:  # fmt: skip
-        wants = _year_keys(target) if key is _date_key and part == 0 else {key(target)}
-        idx = _option_index(ctl, wants, key)
-        if len(idx) != 1:
-            shown = ", ".join(o.text for o in ctl.options[:12])
-            what = "no option" if not idx else f"{len(idx)} options"
-            raise _FieldProblem(f"{what} {target!r} in the list ({shown})")
-        option = ctl.options[idx[0]]
-        chosen = next((i for i, o in enumerate(ctl.options) if o.selected), -1)
-        if chosen in idx:
-            cur = target  # already the wanted option
-        elif chosen >= 0 and ctl.options[chosen].value:
-            cur = ctl.options[chosen].text
-        else:
-            cur = ""  # the placeholder (選択してください): empty
-        verdict = self._decide(run, part, cur, target, True, ctl.at_default)
-        run.outcome.append(verdict)
-        if verdict == "unchanged":
-            self.memory.remember(self.spec.id, run.pf.spec.id, part, run.row, option.text)
-        if verdict != "write":
-            return
-        run.pending.append(_Pending(ctl, option.text, part, "select", idx[0]))
-
-    def radio(self, run: _FieldRun, radios: Sequence[Control], target: str) -> None:
-        hits = find_option(radios, target)
-        if len(hits) != 1:
-            shown = ", ".join(r.after or r.value for r in radios)
-            what = "no option" if not hits else f"{len(hits)} options"
-            raise _FieldProblem(f"{what} {target!r} among the radio buttons ({shown})")
-        hit = hits[0]
-        checked = next((r for r in radios if r.checked), None)
-        fid = run.pf.spec.id
-        mine = self.memory.wrote(self.spec.id, fid, 0)
-        if hit.checked:
-            verdict = "unchanged"
-        elif checked is None or any(checked in find_option(radios, v) for v in mine):
-            verdict = "write"
-        elif self.memory.written(self.spec.id, fid, 0, run.row) is not None:
-            verdict = "kept"
-        else:
-            verdict = "write" if all(r.at_default for r in radios) else "kept"
-        run.outcome.append(verdict)
-        if verdict == "unchanged":
-            self.memory.remember(self.spec.id, run.pf.spec.id, 0, run.row, target)
-        if verdict == "write":
-            run.pending.append(_Pending(hit, target, 0, "check", on=True))
-
-    def checkbox(self, run: _FieldRun, box: Control, target: str) -> None:
-        cur = "on" if box.checked else "off"
-        verdict = self._decide(run, 0, cur, target, True, box.at_default)
-        run.outcome.append(verdict)
-        if verdict == "unchanged":
-            self.memory.remember(self.spec.id, run.pf.spec.id, 0, run.row, target)
-        if verdict == "write":
-            run.pending.append(_Pending(box, target, 0, "check", on=target == "on"))
-
-    def finish(self, run: _FieldRun, got: Mapping[int, Any]) -> None:
+    def _result(self, run: _Run, reading: PageReading) -> FieldResult:
+        """The field as the page holds it now, on a reading taken after the last write."""
         pf, spec = run.pf, run.pf.spec
         where = spec.where()
         shown = tuple(MASK for _ in pf.values) if spec.sensitive else pf.values
-        if pf.status == "manual":
-            self.results.append(FieldResult(spec.id, where, (), "manual", pf.note, run.row))
-            return
-        if pf.status == "skip-no-value":
-            detail = "; ".join((*pf.problems, pf.note)) if pf.problems else pf.note
-            self.results.append(
-                FieldResult(spec.id, where, (), "skipped-no-value", detail.strip("; "), run.row)
-            )
-            return
-        if run.error:
-            self.results.append(FieldResult(spec.id, where, shown, "error", run.error, run.row))
-            return
+        try:
+            ctls = self._controls(run, reading)
+        except _FieldProblem as exc:
+            return FieldResult(spec.id, where, shown, FieldStatus.ERROR, str(exc), pf.row)
+        assert run.parts is not None
         bad: list[str] = []
-        for p in run.pending:
-            now = got.get(id(p))
-            ok, kept, why = _compare(p, now)
-            if not ok:
-                bad.append(why)
-            self.memory.remember(self.page_id, spec.id, p.part, run.row, kept)
+        unwritable = False
+        for k, (ctl, part) in enumerate(zip(ctls, run.parts, strict=True)):
+            holds = _holds(ctl, part.target, run, k, ctls)
+            now = _current(ctl, part.target, spec.control, k)
+            if part.decision == "kept":
+                self.memory.remember(self.spec.id, spec.id, k, pf.row, now)
+                continue
+            if holds:
+                self.memory.remember(self.spec.id, spec.id, k, pf.row, part.target)
+                continue
+            unwritable |= ctl.disabled or (not ctl.visible and not ctl.is_choice)
+            bad.append(_why(ctl, part.target, now, run))
         notes = [*run.notes, *pf.problems]
+        decisions = [p.decision for p in run.parts]
         if bad:
-            status: Status = "mismatch"
+            status = FieldStatus.ERROR if unwritable else FieldStatus.MISMATCH
             notes = bad + notes
-        elif "write" in run.outcome:
-            status = "filled"
-        elif "kept" in run.outcome:
-            status = "kept-operator-value"
+        elif "write" in decisions:
+            status = FieldStatus.FILLED
+        elif "kept" in decisions:
+            status = FieldStatus.KEPT
             notes.insert(0, "the operator changed it; kept")
         else:
-            status = "unchanged"
-        if "kept" in run.outcome and status != "kept-operator-value":
+            status = FieldStatus.UNCHANGED
+        if "kept" in decisions and status is not FieldStatus.KEPT:
             notes.append("some parts kept as the operator left them")
         if spec.sensitive:  # the notes quote values: for a login they must not reach any log
-            notes = [f"{status} (details hidden: sensitive field)"] if notes else []
-        self.results.append(FieldResult(spec.id, where, shown, status, "; ".join(notes), run.row))
-
-    @property
-    def page_id(self) -> str:
-        return self.spec.id
+            notes = [f"{status.value} (details hidden: sensitive field)"] if notes else []
+        return FieldResult(spec.id, where, shown, status, "; ".join(notes), pf.row)
 
     # ------------------------------------------------------------------ helpers
 
-    def click(self, model: FormModel, caption: str, group: str | None) -> None:
-        btn = locate_button(model, self.spec, caption, group)
-        label = f"{group} › {caption}" if group else caption
-        if isinstance(btn, str):
-            self.results.append(FieldResult(f"click:{caption}", label, (), "error", btn))
+    def press_helper(self, step: PressHelper) -> None:
+        reading = self.now()
+        where = f"{step.group} › {step.caption}" if step.group else step.caption
+        if step.fills and self._all_hold_values(reading, step.fills):
+            # A helper that fills fields (反映) would overwrite what is already there, maybe
+            # the operator's own correction: it is not pressed again.
+            why = "not pressed: the fields it fills hold values"
+            self.out.steps.append(StepResult("press", where, True, why, step.row))
             return
+        btn = locate_button(reading, self.spec, step.caption, step.group)
+        if isinstance(btn, str):
+            self.out.steps.append(StepResult("press", where, False, btn, step.row))
+            return
+        self.reading = None
         try:
-            press_and_settle(self.page, self.press, self.page.locator(btn.selector), btn.caption,
-                             self.timeout)  # fmt: skip
+            press_and_settle(
+                self.page, self.press, self.page.locator(btn.selector), btn.caption, self.timeout
+            )
         except PlaywrightError as exc:
-            self.results.append(FieldResult(f"click:{caption}", label, (), "error", _short(exc)))
+            self.out.steps.append(StepResult("press", where, False, _short(exc), step.row))
+            return
+        self.out.steps.append(StepResult("press", where, True, "", step.row))
+        for fid in step.fills:
+            self._wait_value(fid, step.row)
 
-    def all_present(self, model: FormModel, field_ids: Sequence[str]) -> bool:
-        """Whether every one of these fields already holds a value on the page."""
+    def _all_hold_values(self, reading: PageReading, field_ids: Sequence[str]) -> bool:
         for fid in field_ids:
-            loc = locate_field(model, self.spec, self.spec.field(fid))
+            loc = locate_field(reading, self.spec, self.spec.field(fid))
             if not loc.ok or not loc.controls or not loc.controls[0].value.strip():
                 return False
         return True
 
-    def wait_value(self, field_ids: Sequence[str], row: int | None) -> None:
-        """Wait (bounded) until a page script filled these fields; they become the tool's own.
+    def _wait_value(self, field_id: str, row: int | None) -> None:
+        """Wait (bounded) until a page script filled the field; the value becomes the tool's.
 
-        Ends early when the helper visibly gave up: the DOM changed (say, a "no such postal code"
-        message) and then stayed quiet, yet the field is still empty. The next fill step writes
-        the profile value either way.
+        Ends early when the helper visibly gave up: the DOM changed (say, a "no such postal
+        code" message) and then stayed quiet, yet the field is still empty. The next fill step
+        writes the profile value either way.
         """
-        for fid in field_ids:
-            spec = self.spec.field(fid)
-            loc = locate_field(scan_form(self.page, self.spec), self.spec, spec)
-            if not loc.ok or not loc.controls:
-                continue
-            arg = {"sel": loc.controls[0].selector, "max": self.timeout, "quiet": 400}
-            try:
-                value = run_js(self.page, "wait_value.js", arg)
-            except PlaywrightError:
-                value = None  # the page navigated: the next scan sees the new one
-            if value:
-                self.memory.remember(self.spec.id, fid, 0, row, str(value))
+        loc = locate_field(self.now(), self.spec, self.spec.field(field_id))
+        if not loc.ok or not loc.controls:
+            return
+        arg = {"sel": loc.controls[0].selector, "max": self.timeout, "quiet": 400}
+        try:
+            value = scripts.call(self.page, "wait_value.js", arg)
+        except PlaywrightError:
+            value = None  # the page navigated: the next reading sees the new one
+        self.reading = None
+        if value:
+            self.memory.remember(self.spec.id, field_id, 0, row, str(value))
 
-    def count_rows(self, heading: str) -> int:
-        rows = read_table(self.page, heading)
-        return -1 if rows is None else sum(1 for data, _ in rows if data)
+    def count_rows(self, step: CountRows) -> None:
+        self.counts[(step.columns, step.row)] = _data_rows(self.page, step.columns)
 
-    def expect_rows(self, heading: str, before: Mapping[str, int], row: int | None) -> None:
-        now = self.count_rows(heading)
-        was = before.get(heading, -1)
-        rid = f"rows:{heading}"
+    def expect_row(self, step: ExpectRow) -> None:
+        now = _data_rows(self.page, step.columns)
+        was = self.counts.get((step.columns, step.row), -1)
+        what = " / ".join(step.columns)
         if was >= 0 and now == was + 1:
-            self.results.append(FieldResult(rid, heading, (str(now),), "filled", "", row))
-        else:
-            detail = f"expected {was + 1} rows under {heading!r}, found {now}"
-            if now < 0:
-                detail = f"no table under {heading!r}"
-            self.results.append(FieldResult(rid, heading, (str(now),), "error", detail, row))
+            self.out.steps.append(StepResult("rows", what, True, f"{now} rows", step.row))
+            return
+        detail = f"expected {was + 1} rows in the table of {what}, found {now}"
+        if now < 0:
+            detail = f"no table whose header names {what}"
+        self.out.steps.append(StepResult("rows", what, False, detail, step.row))
 
 
-def press_and_settle(
-    page: Page, press: Presser, locator: Locator, caption: str, timeout_ms: float = 5000
-) -> bool:
-    """Press through ``press``, then wait (bounded) for what it started to finish.
-
-    A control may post a form or run ``javascript:`` that navigates a moment later; reading the
-    old document in between would fill a page that is about to vanish. So: note navigation
-    requests of the main frame while pressing; if one started, wait until a new document
-    replaced the old one (the old one carries a marker), then until it is quiet. Returns
-    whether the page navigated.
-    """
-    navs: list[Request] = []
-
-    def on_request(req: Request) -> None:
-        if req.is_navigation_request() and req.frame == page.main_frame:
-            navs.append(req)
-
-    page.evaluate("() => { window.__nssafOld = true; }")
-    page.on("request", on_request)
-    try:
-        press(locator, caption)
-        wait_settled(page, timeout_ms)
-    finally:
-        page.remove_listener("request", on_request)
-    if navs:
-        page.wait_for_function(
-            "() => !window.__nssafOld && document.readyState !== 'loading'", timeout=timeout_ms
-        )
-        wait_settled(page, timeout_ms)
-    return bool(navs)
+# ---------------------------------------------------------------------- controls and values
 
 
-def read_table(page: Page, heading: str) -> list[tuple[bool, list[str]]] | None:
-    """(is a data row, cell texts) of the table under ``heading``; None when there is none."""
-    rows = run_js(page, "rows.js", text_key(heading))
-    return None if rows is None else [(bool(r["data"]), list(r["cells"])) for r in rows]
+def _not_filled(pf: PlannedField) -> FieldResult:
+    spec = pf.spec
+    if pf.status is FieldStatus.MANUAL:
+        return FieldResult(spec.id, spec.where(), (), FieldStatus.MANUAL, pf.note, pf.row)
+    detail = "; ".join((*pf.problems, pf.note)) if pf.problems else pf.note
+    return FieldResult(spec.id, spec.where(), (), FieldStatus.SKIPPED, detail.strip("; "), pf.row)
 
 
-def table_column(page: Page, heading: str, column: str) -> list[str]:
-    """The non-empty cells of ``column`` in the data rows of the table under ``heading``.
-
-    Example: the 利用者コード already set, from the table 「設定済みの利用者コード」.
-    """
-    rows = read_table(page, heading) or []
-    want = text_key(column)
-    for i, (_, cells) in enumerate(rows):
-        if want in cells:
-            col = cells.index(want)
-            return [c[col] for d, c in rows[i + 1 :] if d and col < len(c) and c[col]]
-    return []
-
-
-class _FieldProblem(Exception):
-    """A field-level refusal (missing option...) reported like a page error."""
-
-
-def _short(exc: BaseException) -> str:
-    return str(exc).split("\n", 1)[0][:200]
+def _option_index(ctl: Control, target: str, kind: str, part: int) -> list[int]:
+    """Options whose text (or value) names ``target``; exact before hint-stripped."""
+    if kind == "date3":
+        wants = _year_keys(target) if part == 0 else {_date_key(target)}
+        return [
+            i
+            for i, o in enumerate(ctl.options)
+            if _date_key(o.text) in wants or _date_key(o.value) in wants
+        ]
+    want = text_key(target)
+    hits = [
+        i
+        for i, o in enumerate(ctl.options)
+        if text_key(o.text) == want or text_key(o.value) == want
+    ]
+    return hits or [i for i, o in enumerate(ctl.options) if label_key(o.text) == want]
 
 
-def _option_key(text: str) -> str:
-    return text_key(text)
+def _current(ctl: Control, target: str, kind: str, part: int) -> str:
+    """What the control holds now, in the terms of ``target``."""
+    if ctl.is_select:
+        chosen = next((i for i, o in enumerate(ctl.options) if o.selected), -1)
+        if chosen in _option_index(ctl, target, kind, part):
+            return target
+        if chosen >= 0 and ctl.options[chosen].value:
+            return ctl.options[chosen].text
+        return ""  # the placeholder (選択してください): empty
+    if ctl.type == "checkbox":
+        return "on" if ctl.checked else "off"
+    if ctl.type == "radio":
+        return target if ctl.checked else ""
+    return ctl.value
 
 
-def _option_index(ctl: Control, wants: set[str], key: Any) -> list[int]:
-    """Options whose text (or value) has one of the wanted keys; exact before hint-stripped."""
-    hits = [i for i, o in enumerate(ctl.options) if key(o.text) in wants or key(o.value) in wants]
-    if hits or key is not _option_key:
-        return hits
-    return [i for i, o in enumerate(ctl.options) if label_key(o.text) in wants]
+def _holds(ctl: Control, target: str, run: _Run, part: int, ctls: Sequence[Control]) -> bool:
+    kind = run.pf.spec.control
+    if kind == "radio":
+        return ctl.checked
+    return compare_key(_current(ctl, target, kind, part)) == compare_key(target)
+
+
+def _op(ctl: Control, target: str, run: _Run, ctls: Sequence[Control]) -> dict[str, Any]:
+    kind = run.pf.spec.control
+    if ctl.is_select:
+        idx = _option_index(ctl, target, kind, ctls.index(ctl))
+        return {"sel": ctl.selector, "op": "select", "index": idx[0]}
+    if ctl.is_choice:
+        return {"sel": ctl.selector, "op": "check", "on": kind == "radio" or target == "on"}
+    return {"sel": ctl.selector, "op": "text", "value": target}
+
+
+def _why(ctl: Control, target: str, now: str, run: _Run) -> str:
+    if ctl.disabled:
+        return "the control is disabled"
+    if not ctl.visible and not ctl.is_choice:
+        return "the control is not shown"
+    if ctl.type == "radio":
+        return "the page did not keep the choice"
+    if ctl.type == "checkbox":
+        return f"the page kept the box {now}"
+    if ctl.is_select:
+        return f"the page refused option {target!r} (shows {now!r})"
+    if ctl.max_length and len(target) > ctl.max_length and target.startswith(now):
+        return f"truncated to {ctl.max_length} characters by the page: {now!r}"
+    return f"the page kept {now!r} instead of {target!r}"
 
 
 def _year_keys(target: str) -> set[str]:
@@ -523,28 +503,77 @@ def _date_key(text: str) -> str:
     return (out.lstrip("0") or out) if out.isdigit() else out
 
 
-def _compare(p: _Pending, now: Any) -> tuple[bool, str, str]:
-    """(ok, the value to remember as the tool's, why not ok)."""
-    ctl = p.control
-    if now is None or (now.get("error") and "value" not in now):
-        return False, p.target, "the control disappeared before it could be read back"
-    if now.get("error"):
-        return False, p.target, str(now["error"])
-    if ctl.type in ("radio", "checkbox"):
-        state = "on" if now["checked"] else "off"
-        if ctl.type == "radio":
-            return bool(now["checked"]), p.target, "the page did not keep the choice"
-        return state == p.target, state, f"the page kept the box {state}"
-    if ctl.is_select:
-        kept = str(now["text"])
-        ok = text_key(kept) == text_key(p.target)
-        return ok, kept, f"the page refused option {p.target!r} (shows {kept!r})"
-    kept = str(now["value"])
-    if compare_key(kept) == compare_key(p.target):
-        return True, kept, ""
-    if ctl.max_length and len(p.target) > ctl.max_length and p.target.startswith(kept):
-        return False, kept, f"truncated to {ctl.max_length} characters by the page: {kept!r}"
-    return False, kept, f"the page kept {kept!r} instead of {p.target!r}"
+def _short(exc: BaseException) -> str:
+    return str(exc).split("\n", 1)[0][:200]
+
+
+# ---------------------------------------------------------------------- the page
+
+
+def press_and_settle(
+    page: Page, press: Presser, locator: Locator, caption: str, timeout_ms: float = 5000
+) -> bool:
+    """Press through ``press``, then wait (bounded) for what it started to finish.
+
+    A control may post a form or run ``javascript:`` that navigates a moment later; reading the
+    old document in between would fill a page that is about to vanish. So: note navigation
+    requests of the main frame while pressing; if one started, wait until a new document
+    replaced the old one (the old one carries a marker), then until it is quiet. Returns
+    whether the page navigated.
+    """
+    navs: list[Request] = []
+
+    def on_request(req: Request) -> None:
+        if req.is_navigation_request() and req.frame == page.main_frame:
+            navs.append(req)
+
+    scripts.call_helper(page, "markOld")
+    page.on("request", on_request)
+    try:
+        press(locator, caption)
+        wait_settled(page, timeout_ms)
+    finally:
+        page.remove_listener("request", on_request)
+    if navs:
+        page.wait_for_function(
+            "() => !window.__nssafOld && document.readyState !== 'loading'", timeout=timeout_ms
+        )
+        wait_settled(page, timeout_ms)
+    return bool(navs)
+
+
+def read_table(
+    page: Page, columns: Sequence[str]
+) -> tuple[list[str], list[tuple[bool, list[str]]]] | None:
+    """(header keys, [(is a data row, cell keys)]) of the table whose header row names every one
+    of ``columns``; None when no such table is shown."""
+    got = scripts.call(page, "rows.js", list(columns))
+    if got is None:
+        return None
+    return [str(h) for h in got["head"]], [
+        (bool(r["data"]), [str(c) for c in r["cells"]]) for r in got["rows"]
+    ]
+
+
+def _data_rows(page: Page, columns: Sequence[str]) -> int:
+    got = read_table(page, columns)
+    return -1 if got is None else sum(1 for data, _ in got[1] if data)
+
+
+def table_column(page: Page, columns: Sequence[str], column: str) -> list[str]:
+    """The non-empty cells of ``column`` in the data rows of the table whose header names
+    ``columns``. Example: the 利用者コード already set, on the 利用者 tab."""
+    got = read_table(page, columns)
+    if got is None:
+        return []
+    head, rows = got
+    want = text_key(column)
+    col = next((i for i, h in enumerate(head) if h == want), None)
+    if col is None:
+        col = next((i for i, h in enumerate(head) if want in h), None)
+    if col is None:
+        return []
+    return [cells[col] for data, cells in rows if data and col < len(cells) and cells[col]]
 
 
 def fill_page(
@@ -553,15 +582,21 @@ def fill_page(
     plan: PagePlan,
     memory: FillMemory,
     press: Presser,
-    context: Mapping[str, Any],
     *,
     timeout_ms: float = 3000,
-) -> list[FieldResult]:
-    """Run ``page_spec``'s actions with ``plan``'s values; one result per field and helper."""
-    filler = _Filler(page, page_spec, memory, press, timeout_ms)
-    steps: Sequence[Step] = page_spec.actions or (
-        FillStep(fill=tuple(f.id for f in page_spec.fields)),
-    )
-    planned = {pf.spec.id: pf for pf in plan.fields}
-    filler.run(steps, planned, plan.rows, context, None)
-    return filler.results
+    reading: PageReading | None = None,
+) -> PageFill:
+    """Carry out ``plan``'s steps on ``page``; one result per field and per helper step.
+
+    ``reading`` is the page as just read (the session's arrival), saving a read.
+    """
+    filler = _Filler(page, page_spec, memory, press, timeout_ms, reading)
+    run: dict[type, Callable[[Any], None]] = {
+        FillFields: filler.fill_fields,
+        PressHelper: filler.press_helper,
+        CountRows: filler.count_rows,
+        ExpectRow: filler.expect_row,
+    }
+    for step in plan.steps:
+        run[type(step)](step)
+    return filler.out

@@ -61,7 +61,7 @@ page script runs, in every frame):
 
 A "person's click" is a trusted click (``event.isTrusted``) on a button-like control that the
 tool did not mark. Playwright's clicks are trusted too, so :meth:`Guard.press` marks the element
-through the non-replaceable ``window.__nssGuard.mark`` just before clicking; a page script can
+through the non-replaceable ``window.__nssafGuard.mark`` just before clicking; a page script can
 only add marks (making the guard stricter), never remove them. Every blocked attempt is
 reported to Python through a binding into :attr:`Guard.blocked`.
 
@@ -84,7 +84,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
@@ -92,6 +91,7 @@ from ..errors import ExitCode, NssAutofillError
 from ..normalize import strip_decoration
 from ..site.catalogue import ButtonClass, Catalogue, PageKind, PageSpec, load_catalogue
 from ..site.origins import is_loopback as is_loopback_origin  # one rule for loopback
+from . import scripts
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, ElementHandle, Locator, Page
@@ -124,7 +124,7 @@ CLICK_TIMEOUT_MS = 5_000  # bounded: a control that cannot be clicked in time is
 READ_TIMEOUT_MS = 2_000
 HUMAN_WINDOW_MS = 1_000  # a script submission this soon after a person's click is theirs
 TOOL_MARK_MS = 10_000  # a mark covers the tool's click for this long
-BINDING_NAME = "__nssGuardReport"
+BINDING_NAME = "__nssafGuardReport"
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -259,7 +259,7 @@ _DESCRIBE_JS = r"""
 }
 """
 
-_MARK_JS = "(el) => { const g = window.__nssGuard; return !!(g && g.mark(el)); }"
+_MARK_JS = "(el) => { const g = window.__nssafGuard; return !!(g && g.mark(el)); }"
 
 
 class Guard:
@@ -443,7 +443,7 @@ class Guard:
             "humanWindowMs": HUMAN_WINDOW_MS,
             "toolMarkMs": TOOL_MARK_MS,
         }
-        src = resources.files("nss_autofill").joinpath("js/guard.js").read_text(encoding="utf-8")
+        src = scripts.source("guard.js")
         return src.replace("__NSS_GUARD_CONFIG__", json.dumps(config, ensure_ascii=True))
 
     def install(self, context: BrowserContext) -> None:

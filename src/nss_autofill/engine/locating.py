@@ -31,184 +31,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from playwright.sync_api import Locator, Page
 
-from ..site.catalogue import FieldSpec, PageKind, PageSpec, Signal
-from .recognition import button_key, heading_key, label_key, run_js, text_key
+from ..site.catalogue import FieldSpec, PageKind, PageSpec, Signal, load_catalogue
+from .reading import Button, Control, LabelRef, PageReading, read_page
+from .recognition import button_key, heading_key, label_key, text_key
 
-TEXT_TYPES = frozenset({"text", "email", "tel", "number", "password", "search", "url", ""})
+__all__ = ["Button", "Control", "FormModel", "Located", "find_button", "locate_field", "scan_form"]
 
-
-@dataclass(frozen=True)
-class Option:
-    text: str
-    value: str
-    selected: bool
-    default: bool
+FormModel = PageReading  # what locating reads: the page's one reading
 
 
-@dataclass(frozen=True)
-class Control:
-    """One form control as scanned; ``selector`` addresses it until the next scan."""
+def scan_form(page: Page, spec: PageSpec | None = None) -> PageReading:
+    """Read the page again (after a helper or a handler changed it) and re-mark its controls.
 
-    index: int
-    tag: str
-    type: str
-    value: str
-    default_value: str
-    checked: bool
-    default_checked: bool
-    max_length: int | None
-    disabled: bool
-    visible: bool
-    name: str
-    options: tuple[Option, ...]
-    own: tuple[str, ...]  # its own label texts: <label for>, wrapping label, aria, title
-    before: str  # text between the previous control and this one
-    after: str  # text between this control and the next one
-    order: int
-
-    @property
-    def selector(self) -> str:
-        return f'[data-nssaf="c{self.index}"]'
-
-    @property
-    def is_text(self) -> bool:
-        return self.tag == "textarea" or (self.tag == "input" and self.type in TEXT_TYPES)
-
-    @property
-    def is_select(self) -> bool:
-        return self.tag == "select"
-
-    @property
-    def selected_text(self) -> str:
-        return next((o.text for o in self.options if o.selected), "")
-
-    @property
-    def at_default(self) -> bool:
-        """Still what the page's HTML set (the server's default, or the re-shown value)."""
-        if self.is_select:
-            return all(o.selected == o.default for o in self.options) or not any(
-                o.default for o in self.options
-            )
-        if self.type in ("radio", "checkbox"):
-            return self.checked == self.default_checked
-        return self.value == self.default_value
-
-    def option_texts(self) -> tuple[str, ...]:
-        """What names this radio/checkbox option: its label, its following text, its value."""
-        return (*self.own, self.after, self.value)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A label and the controls it labels."""
-
-    label: str
-    kind: str  # row | label | aria | dt | div | legend | parts (label + following hinted boxes)
-    order: int
-    controls: tuple[int, ...]
-    containers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-    level: int
-    order: int
-
-
-@dataclass(frozen=True)
-class Button:
-    index: int
-    caption: str
-    order: int
-    containers: tuple[str, ...]
-    href: str = ""  # a plain link's destination; "" for buttons and script links
-
-    @property
-    def selector(self) -> str:
-        return f'[data-nssaf="b{self.index}"]'
-
-
-@dataclass(frozen=True)
-class FormModel:
-    controls: tuple[Control, ...]
-    units: tuple[Unit, ...]
-    headings: tuple[Heading, ...]
-    buttons: tuple[Button, ...]
-
-    @classmethod
-    def from_js(cls, data: dict[str, Any]) -> FormModel:
-        controls = tuple(
-            Control(
-                index=int(c["i"]),
-                tag=str(c["tag"]),
-                type=str(c["type"]),
-                value=str(c["value"]),
-                default_value=str(c["defaultValue"]),
-                checked=bool(c["checked"]),
-                default_checked=bool(c["defaultChecked"]),
-                max_length=c["maxLength"],
-                disabled=bool(c["disabled"]),
-                visible=bool(c["visible"]),
-                name=str(c["name"]),
-                options=tuple(
-                    Option(str(o["text"]), str(o["value"]), bool(o["selected"]), bool(o["dflt"]))
-                    for o in c["options"]
-                ),
-                own=tuple(str(x) for x in c["own"]),
-                before=str(c["before"]),
-                after=str(c["after"]),
-                order=int(c["order"]),
-            )
-            for c in data["controls"]
-        )
-        units = tuple(
-            Unit(
-                str(u["label"]),
-                str(u["kind"]),
-                int(u["order"]),
-                tuple(int(i) for i in u["controls"]),
-                tuple(str(x) for x in u["containers"]),
-            )
-            for u in data["units"]
-        )
-        headings = tuple(
-            Heading(str(h["text"]), int(h["level"]), int(h["order"])) for h in data["headings"]
-        )
-        buttons = tuple(
-            Button(
-                int(b["i"]),
-                str(b["caption"]),
-                int(b["order"]),
-                tuple(b["containers"]),
-                str(b.get("href") or ""),
-            )
-            for b in data["buttons"]
-        )
-        return cls(controls, units, headings, buttons)
-
-
-def scan_form(page: Page, spec: PageSpec | None = None) -> FormModel:
-    """Read and mark all controls, label units, headings and buttons in one pass.
-
-    With ``spec``, elements showing exactly one of its group or sub-group names count as
-    headings even when not marked up as such (a bold ``<p>``, a styled ``<div>``), and a short
-    text after a control that shows one of its field labels is that label, not the control's
-    caption (``電話 [ ] FAX [ ]``).
+    ``spec`` is accepted for the callers' convenience; the reading knows no page.
     """
-    names = sorted(_scope(spec).groups | _scope(spec).parents) if spec is not None else []
-    labels = (
-        sorted({text_key(n) for f in spec.fields for n in (f.label, *f.aliases) if n})
-        if spec is not None
-        else []
-    )
-    parts = sorted({text_key(p) for f in spec.fields for p in f.parts}) if spec is not None else []
-    arg = {"names": names, "labels": labels, "parts": parts}
-    return FormModel.from_js(run_js(page, "form.js", arg))
+    return read_page(page, load_catalogue().site)
 
 
 @dataclass(frozen=True)
@@ -232,14 +72,17 @@ class _Scope:
     groups: frozenset[str]
     parents: frozenset[str]
     keep: frozenset[str]
+    labels: frozenset[str]  # every field label of the page, as label keys
 
 
 def _scope(spec: PageSpec | FieldSpec) -> _Scope:
     if isinstance(spec, FieldSpec):  # one field on its own: its own group and parent only
+        own = frozenset(text_key(x) for x in (spec.label, *spec.aliases, *spec.parts) if x)
         return _Scope(
             frozenset(text_key(x) for x in (spec.group,) if x),
             frozenset(text_key(x) for x in (spec.parent,) if x),
-            frozenset(text_key(x) for x in (spec.label, *spec.aliases, *spec.parts) if x),
+            own,
+            frozenset(label_key(x, own) for x in (spec.label, *spec.aliases) if x),
         )
     groups = {text_key(f.group) for f in spec.fields if f.group}
     groups |= {text_key(b.group) for b in spec.buttons if b.group}
@@ -249,7 +92,10 @@ def _scope(spec: PageSpec | FieldSpec) -> _Scope:
         for name in (f.label, *f.aliases, *f.parts):
             if name:
                 keep.add(text_key(name))
-    return _Scope(frozenset(groups), frozenset(parents), frozenset(keep))
+    labels = frozenset(
+        label_key(n, frozenset(keep)) for f in spec.fields for n in (f.label, *f.aliases) if n
+    )
+    return _Scope(frozenset(groups), frozenset(parents), frozenset(keep), labels)
 
 
 def _last_heading(model: FormModel, order: int, names: frozenset[str]) -> str | None:
@@ -300,31 +146,100 @@ def _in_scope(
 # --------------------------------------------------------------------------- fields
 
 
-def _units_for(model: FormModel, sc: _Scope, spec: FieldSpec, label: str) -> list[Unit]:
+@dataclass(frozen=True)
+class _Place:
+    """Controls that one label stands for (one place on the page)."""
+
+    label_id: str
+    controls: tuple[Control, ...]
+    distance: int  # labels read between the control and this one (its own, a sub-label)
+
+
+def _field_keys(spec: FieldSpec, label: str, sc: _Scope) -> tuple[set[str], set[str]]:
     want = {label_key(n, sc.keep) for n in (label, *spec.aliases)}
-    found: list[Unit] = []
-    seen: set[tuple[int, ...]] = set()
-    parts_ok = spec.control in ("split_text", "date3")
-    for u in model.units:
-        if u.kind == "parts" and not parts_ok:  # boxes told apart by placeholder: parts only
+    parts = {text_key(p) for p in spec.parts} | {label_key(p, sc.keep) for p in spec.parts}
+    return want, parts
+
+
+_NEAR = (
+    "own",
+    "before",
+    "row",
+    "above",
+    "shared",
+)  # a label in its own right: passing it costs distance
+
+
+def _hit(
+    ctl: Control, want: set[str], parts: set[str], others: frozenset[str], sc: _Scope
+) -> tuple[LabelRef, int, tuple[str, ...]] | None:
+    """Where ``ctl``'s labels name the field: the label, how many labels a person reads
+    before it (the control's own name, a sub-label; part captions and captions in the control's
+    own cell are free), and the texts beyond it (group labels, containers) for scoping. None
+    when another field's label stands nearer."""
+    distance = 0
+    for k, ref in enumerate(ctl.labels):
+        if ref.how == "shared" and not parts:
+            continue  # another control's own label: only a field of parts reads it further
+        key = label_key(ref.text, sc.keep)
+        if key in want:
+            beyond = tuple(r.text for r in ctl.labels[k + 1 :] if r.how in ("group", "container"))
+            return ref, distance, beyond
+        if (
+            not key
+            or key in parts
+            or any(key.endswith(p) and len(key) <= len(p) + 12 for p in parts)
+        ):
+            continue  # a part caption (姓, または 事業所コード)
+        if key in others and ref.how != "container":
+            return None  # the label of another field of this page stands nearer
+        if ref.how in _NEAR:
+            distance += 1
+    return None
+
+
+def _kind_fits(spec: FieldSpec, c: Control) -> bool:
+    """Whether ``c`` is the kind of control the field is (a text field never takes a box)."""
+    kind = spec.control
+    if kind in ("text", "textarea", "split_text"):
+        return c.is_text
+    if kind in ("select", "date3"):
+        return c.is_select
+    return c.type == kind  # radio, checkbox
+
+
+def _places_for(model: PageReading, sc: _Scope, spec: FieldSpec, label: str) -> list[_Place]:
+    """Every place labelled ``label`` in the field's scope, nearest reading first."""
+    want, parts = _field_keys(spec, label, sc)
+    others = sc.labels - want
+    places: dict[str, list[tuple[Control, int]]] = {}
+    for c in model.controls:
+        if not _kind_fits(spec, c):
             continue
-        if label_key(u.label, sc.keep) not in want:
+        hit = _hit(c, want, parts, others, sc)
+        if hit is None:
             continue
-        if not _in_scope(model, sc, u.order, u.containers, spec.group, spec.parent):
+        ref, distance, beyond = hit
+        if not _in_scope(model, sc, c.order, beyond, spec.group, spec.parent):
             continue
-        if u.controls in seen:
+        places.setdefault(ref.id, []).append((c, distance))
+    found: list[_Place] = []
+    for pid, hits in places.items():
+        best = min(d for _, d in hits)
+        ctls = tuple(c for c, d in hits if d == best)
+        found.append(_Place(pid, ctls, best))
+    # the same controls reached through a row label and a <label for> are one place
+    merged: list[_Place] = []
+    for pl in sorted(found, key=lambda x: (x.distance, -len(x.controls))):
+        mine = {c.index for c in pl.controls}
+        if any(mine <= {c.index for c in m.controls} for m in merged):
             continue
-        seen.add(u.controls)
-        found.append(u)
-    # the same controls reached through a row header and a <label for> are one match
-    merged: list[Unit] = []
-    for u in found:
-        if any(set(u.controls) <= set(m.controls) for m in merged):
-            continue
-        merged = [m for m in merged if not set(m.controls) <= set(u.controls)] + [u]
-    if len(merged) > 1:  # a hidden copy (template, other tab) does not compete with what shows
-        by_index = {c.index: c for c in model.controls}
-        shown = [u for u in merged if any(by_index[i].visible for i in u.controls)]
+        merged = [m for m in merged if not {c.index for c in m.controls} <= mine] + [pl]
+    if len(merged) > 1:  # the nearest reading wins; a hidden copy does not compete
+        near = min(m.distance for m in merged)
+        merged = [m for m in merged if m.distance == near]
+    if len(merged) > 1:
+        shown = [m for m in merged if any(c.visible for c in m.controls)]
         if shown:
             merged = shown
     return merged
@@ -409,25 +324,27 @@ def _part_hit(c: Control, key: str, how: str) -> bool:
 
 
 def locate_field(model: FormModel, page: PageSpec | None, spec: FieldSpec) -> Located:
-    """Find ``spec``'s control(s) on a scanned page; a ``problem`` when not exactly one.
+    """Find ``spec``'s control(s) on a reading of the page; a ``problem`` when not exactly one.
 
     ``page`` gives the scope (all group and sub-group names of the page); without it only the
     field's own group and parent are known.
     """
     sc = _scope(page if page is not None else spec)
-    by_index = {c.index: c for c in model.controls}
     where = spec.where()
     if spec.label is None:  # a checkbox known only by its caption
         return _locate_by_option(model, sc, spec)
-    units = _units_for(model, sc, spec, spec.label)
-    if not units:
+    places = _places_for(model, sc, spec, spec.label)
+    if not places:
         if spec.control == "split_text" and spec.parts:
             return _locate_parts_as_rows(model, sc, spec)
         return Located(spec.id, problem=f"no control labelled {where!r} found")
-    if len(units) > 1:
-        return Located(spec.id, problem=f"{len(units)} places labelled {where!r}: ambiguous")
-    ctls = [by_index[i] for i in units[0].controls]
-    return _pick(spec, ctls)
+    if len(places) > 1:
+        return Located(spec.id, problem=f"{len(places)} places labelled {where!r}: ambiguous")
+    return _pick(spec, list(places[0].controls))
+
+
+def _beyond(c: Control) -> tuple[str, ...]:
+    return tuple(r.text for r in c.labels if r.how in ("group", "container"))
 
 
 def _pick(spec: FieldSpec, ctls: list[Control]) -> Located:
@@ -484,35 +401,32 @@ def _locate_by_option(model: FormModel, sc: _Scope, spec: FieldSpec) -> Located:
     boxes = [
         c
         for c in model.controls
-        if c.type == "checkbox" and _in_scope(model, sc, c.order, (), spec.group, spec.parent)
+        if c.type == "checkbox"
+        and _in_scope(model, sc, c.order, _beyond(c), spec.group, spec.parent)
     ]
     return _exactly_one(spec, find_option(boxes, spec.option), "checkbox")
 
 
 def _locate_parts_as_rows(model: FormModel, sc: _Scope, spec: FieldSpec) -> Located:
-    """Parts in rows of their own under a spanning header: 氏名 › 姓 / 氏名 › 名."""
+    """Parts in rows of their own under the field's name as a heading row or a spanning label
+    that the reading did not tie to them: 氏名 › 姓 / 氏名 › 名."""
     assert spec.label is not None
     want = label_key(spec.label, sc.keep)
-    by_index = {c.index: c for c in model.controls}
     chosen: list[Control] = []
     for part in spec.parts:
-        units = [
-            u
-            for u in model.units
-            if label_key(u.label, sc.keep) == text_key(part)
-            and want in {label_key(x, sc.keep) for x in u.containers}
-            and _in_scope(model, sc, u.order, u.containers, spec.group, spec.parent)
-        ]
-        texts = [by_index[i] for u in units for i in u.controls if by_index[i].is_text]
+        texts = []
+        for c in model.controls:
+            first = next((r for r in c.labels if r.how in ("own", "caption", "row", "above")), None)
+            if first is None or label_key(first.text, sc.keep) != text_key(part) or not c.is_text:
+                continue
+            named = {label_key(t, sc.keep) for t in _beyond(c)}
+            named |= {_last_heading(model, c.order, frozenset({want})) or ""}
+            if want in named and _in_scope(model, sc, c.order, _beyond(c), spec.group, spec.parent):
+                texts.append(c)
         if len(texts) != 1:
             return Located(spec.id, problem=f"no control labelled {spec.where()!r} found")
         chosen.append(texts[0])
     return Located(spec.id, tuple(chosen))
-
-
-def locate_page(model: FormModel, page: PageSpec, field_ids: Iterable[str]) -> dict[str, Located]:
-    """Locate several fields of ``page`` on one scan."""
-    return {fid: locate_field(model, page, page.field(fid)) for fid in field_ids}
 
 
 def locate_button(
@@ -527,6 +441,8 @@ def locate_button(
         if button_key(b.caption) == want
         and (group is None or _in_group(model, sc, b.order, b.containers, group))
     ]
+    if any(b.visible for b in hits):  # one in a closed menu counts only when none shows
+        hits = [b for b in hits if b.visible]
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1 and hits[0].href and all(b.href == hits[0].href for b in hits):

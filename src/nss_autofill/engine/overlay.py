@@ -26,16 +26,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from . import scripts
+from .status import Category, FieldStatus
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
     from ..site.catalogue import FieldSpec, PageSpec
-    from .filling import FieldResult
-
-Category = Literal["ok", "kept", "human", "problem", "none"]
+    from .filling import FieldResult, PageFill
 
 #: The badge each category shows next to its controls (and in the panel).
 BADGES: dict[Category, str] = {
@@ -89,7 +89,7 @@ class Diff(Protocol):
 
 
 def _js() -> str:
-    return resources.files("nss_autofill").joinpath("js/overlay.js").read_text("utf-8")
+    return scripts.source("overlay.js")
 
 
 def _run(target: Page | Locator, arg: dict[str, Any]) -> bool:
@@ -106,26 +106,19 @@ def _field(spec: PageSpec, field_id: str) -> FieldSpec | None:
     try:
         return spec.field(field_id)
     except KeyError:
-        return None  # a helper step (click:…, rows:…)
+        return None
 
 
 def category(result: FieldResult, field: FieldSpec | None = None) -> Category:
     """Which of the four looks a result gets (``none``: nothing to point at)."""
-    status = result.status
-    if status in ("filled", "unchanged"):
-        return "ok"
-    if status == "kept-operator-value":
-        return "kept"
-    if status == "manual":
-        return "human"
-    if status == "skipped-no-value":
+    if result.status is FieldStatus.SKIPPED:
         return "human" if field is not None and field.required else "none"
-    return "problem"
+    return result.status.category
 
 
 def _status_text(result: FieldResult, field: FieldSpec | None) -> str:
-    key: str = result.status
-    if key == "skipped-no-value" and field is not None and field.required:
+    key = result.status.value
+    if result.status is FieldStatus.SKIPPED and field is not None and field.required:
         key = "skipped-required"
     return str(_STATUS_TEXT.get(key, _Words(key, key)))
 
@@ -136,18 +129,16 @@ def _label(result: FieldResult) -> str:
     return f"{result.label}（{result.row + 1}行目 / row {result.row + 1}）"
 
 
-def _items(page: Page, spec: PageSpec, results: Sequence[FieldResult]) -> list[dict[str, Any]]:
+def _items(page: Page, spec: PageSpec, fill: PageFill) -> list[dict[str, Any]]:
     from .locating import locate_field, scan_form
 
     model = scan_form(page, spec)
     found: dict[str, list[str]] = {}
     items: list[dict[str, Any]] = []
-    for res in results:
+    for res in fill.fields:
         field = _field(spec, res.field_id)
         cat = category(res, field)
         secret = field is not None and field.sensitive  # a detail may quote the value
-        if field is None and cat != "problem":
-            continue  # a helper step that went well is not a field
         selectors: list[str] = []
         side = "corner"
         if field is not None:
@@ -160,12 +151,27 @@ def _items(page: Page, spec: PageSpec, results: Sequence[FieldResult]) -> list[d
             {
                 "id": res.field_id,
                 "label": _label(res),
-                "status": res.status,
+                "status": res.status.value,
                 "category": cat,
                 "statusText": _status_text(res, field),
                 "detail": "" if secret or cat not in ("human", "problem") else _short(res.detail),
                 "selectors": selectors,
                 "side": side,
+            }
+        )
+    for step in fill.steps:  # a helper step is shown only when it went wrong
+        if step.ok:
+            continue
+        items.append(
+            {
+                "id": f"{step.kind}:{step.caption}",
+                "label": step.caption,
+                "status": "error",
+                "category": "problem",
+                "statusText": str(_STATUS_TEXT["error"]),
+                "detail": _short(step.detail),
+                "selectors": [],
+                "side": "corner",
             }
         )
     items = _worst_per_field(items)
@@ -197,7 +203,7 @@ def _summary(items: Iterable[dict[str, Any]]) -> list[tuple[str, str]]:
     ]
 
 
-def show_field_status(page: Page, spec: PageSpec, results: Sequence[FieldResult]) -> bool:
+def show_field_status(page: Page, spec: PageSpec, results: PageFill) -> bool:
     """Outline and badge every field's controls by status; list them in the panel.
 
     ``results`` is what ``filling.fill_page`` returned for this page. Calling it again (a page

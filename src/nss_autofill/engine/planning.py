@@ -1,27 +1,44 @@
-"""Planning: what each catalogue field receives from the profile. Pure; no browser.
+"""Planning: what each catalogue field receives from the profile, and the steps of a page visit.
+Pure; no browser.
 
 The fill context is the validated profile as a plain dict (``Profile.model_dump()``), plus
 ``current_code`` (one entry of ``user_codes``) and ``id_row`` (one entry of its ``ids``) while
-the 利用者コード page is being filled.
+the 利用者コード page is being filled. A :class:`PagePlan` is the only input of filling: its
+``steps`` are the catalogue's ``actions`` with every condition resolved and every loop unrolled —
+fill these fields, press this helper (and wait for the fields it fills), count the rows of a
+table, expect one more row.
 
 Example::
 
     >>> ctx = build_context(profile)
     >>> plan_field(cat.page("temp-apply").field("company_name"), ctx).values
     ('ナックス商事株式会社',)
+    >>> [type(s).__name__ for s in plan_page(cat.page("apply-office"), ctx).steps]
+    ['FillFields', 'PressHelper', 'FillFields']
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from ..normalize import normalise
-from ..site.catalogue import Catalogue, FieldSpec, FillStep, ForEachStep, PageKind, PageSpec
+from ..site.catalogue import (
+    Catalogue,
+    ClickStep,
+    ExpectRowsStep,
+    FieldSpec,
+    FillStep,
+    ForEachStep,
+    PageKind,
+    PageSpec,
+    Step,
+    WaitValueStep,
+)
+from .status import FieldStatus
 
-FieldStatus = Literal["fill", "skip-no-value", "manual"]
 Context = Mapping[str, Any]
 
 
@@ -31,6 +48,8 @@ class PlannedField:
 
     Text: the text. Split text: one per part. Date: year, month, day (no leading zeros).
     Select and radio: the option caption. Checkbox: ``"on"`` or ``"off"``.
+    ``status`` is :attr:`FieldStatus.FILL`, :attr:`~FieldStatus.SKIPPED` or
+    :attr:`~FieldStatus.MANUAL`; ``row`` is the index of the loop item it belongs to.
     """
 
     spec: FieldSpec
@@ -38,24 +57,56 @@ class PlannedField:
     values: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     note: str = ""
+    row: int | None = None
 
-    @property
-    def display(self) -> str:
-        if self.status == "manual":
-            return "(manual)"
-        if self.status == "skip-no-value":
-            return "(no value)"
-        return " / ".join(self.values)
+
+@dataclass(frozen=True)
+class FillFields:
+    """Write these fields (in this order) and read every one back."""
+
+    fields: tuple[PlannedField, ...]
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class PressHelper:
+    """Press a helper control (反映, 設定); ``fills`` are the fields its script fills, waited
+    for afterwards (and the press is skipped when they all hold values already)."""
+
+    caption: str
+    group: str | None = None
+    fills: tuple[str, ...] = ()
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class CountRows:
+    """Count the data rows of the table whose header names ``columns`` (before a row is added)."""
+
+    columns: tuple[str, ...]
+    row: int
+
+
+@dataclass(frozen=True)
+class ExpectRow:
+    """The table whose header names ``columns`` has one data row more than when counted."""
+
+    columns: tuple[str, ...]
+    row: int
+
+
+PlanStep = FillFields | PressHelper | CountRows | ExpectRow
 
 
 @dataclass(frozen=True)
 class PagePlan:
-    """One visit of one page: its top-level fields and, where it loops, one row per item."""
+    """One visit of one page: every field it plans, and the steps that carry them out."""
 
     page: PageSpec
     fields: tuple[PlannedField, ...]
     rows: tuple[tuple[PlannedField, ...], ...] = ()
     title: str = ""
+    steps: tuple[PlanStep, ...] = ()
 
     @property
     def all_fields(self) -> tuple[PlannedField, ...]:
@@ -94,21 +145,22 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def plan_field(spec: FieldSpec, context: Context) -> PlannedField:
+def plan_field(spec: FieldSpec, context: Context, row: int | None = None) -> PlannedField:
     """Resolve one field against the context, normalised and length-checked."""
+    fill, skip = FieldStatus.FILL, FieldStatus.SKIPPED
     if spec.manual is not None:
-        return PlannedField(spec, "manual", note=spec.manual)
+        return PlannedField(spec, FieldStatus.MANUAL, note=spec.manual, row=row)
     if spec.when is not None and not is_set(resolve(context, spec.when)):
-        return PlannedField(spec, "skip-no-value", note=f"{spec.when} not set")
+        return PlannedField(spec, skip, note=f"{spec.when} not set", row=row)
     if spec.const is not None:
-        return PlannedField(spec, "fill", (spec.const,))
+        return PlannedField(spec, fill, (spec.const,), row=row)
 
     if spec.control == "split_text":
         raw = [resolve(context, p) for p in spec.values]
         if all(v is None or v == "" for v in raw):
-            return PlannedField(spec, "skip-no-value", note="no value")
+            return PlannedField(spec, skip, note="no value", row=row)
         parts = tuple("" if v is None else normalise(spec.normalise, _text(v)) for v in raw)
-        return PlannedField(spec, "fill", parts, _length_problems(spec, parts))
+        return PlannedField(spec, fill, parts, _length_problems(spec, parts), row=row)
 
     assert spec.value is not None
     value = resolve(context, spec.value)
@@ -118,17 +170,17 @@ def plan_field(spec: FieldSpec, context: Context) -> PlannedField:
             key = "set"
         caption = spec.options.get(key)
         if caption is None:
-            return PlannedField(spec, "skip-no-value", problems=(f"no option for value {key!r}",))
-        return PlannedField(spec, "fill", (caption,))
+            return PlannedField(spec, skip, problems=(f"no option for value {key!r}",), row=row)
+        return PlannedField(spec, fill, (caption,), row=row)
     if value is None or value == "":
-        return PlannedField(spec, "skip-no-value", note="no value")
+        return PlannedField(spec, skip, note="no value", row=row)
     if spec.control == "checkbox":
-        return PlannedField(spec, "fill", ("on" if value else "off",))
+        return PlannedField(spec, fill, ("on" if value else "off",), row=row)
     if spec.control == "date3":
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-        return PlannedField(spec, "fill", (str(day.year), str(day.month), str(day.day)))
+        return PlannedField(spec, fill, (str(day.year), str(day.month), str(day.day)), row=row)
     text = normalise(spec.normalise, _text(value))
-    return PlannedField(spec, "fill", (text,), _length_problems(spec, (text,)))
+    return PlannedField(spec, fill, (text,), _length_problems(spec, (text,)), row=row)
 
 
 def _length_problems(spec: FieldSpec, parts: Iterable[str]) -> tuple[str, ...]:
@@ -141,10 +193,6 @@ def _length_problems(spec: FieldSpec, parts: Iterable[str]) -> tuple[str, ...]:
     )
 
 
-def plan_fields(page: PageSpec, names: Iterable[str], context: Context) -> tuple[PlannedField, ...]:
-    return tuple(plan_field(page.field(n), context) for n in names)
-
-
 def _loop(page: PageSpec) -> ForEachStep | None:
     return next((s for s in page.actions if isinstance(s, ForEachStep)), None)
 
@@ -153,17 +201,71 @@ def _loop_field_ids(loop: ForEachStep) -> list[str]:
     return [n for s in loop.do if isinstance(s, FillStep) for n in s.fill]
 
 
+def _steps(
+    page: PageSpec,
+    actions: Sequence[Step],
+    context: Context,
+    row: int | None,
+    planned: dict[tuple[str, int | None], PlannedField],
+) -> list[PlanStep]:
+    """The actions with their conditions resolved and their loops unrolled."""
+    out: list[PlanStep] = []
+    for i, step in enumerate(actions):
+        if isinstance(step, FillStep):
+            fields = tuple(
+                planned.setdefault((n, row), plan_field(page.field(n), context, row))
+                for n in step.fill
+            )
+            out.append(FillFields(fields, row))
+        elif isinstance(step, ClickStep):
+            if step.when is not None and not is_set(resolve(context, step.when)):
+                continue
+            after = actions[i + 1] if i + 1 < len(actions) else None
+            fills: tuple[str, ...] = ()
+            if isinstance(after, WaitValueStep) and (
+                after.when is None or is_set(resolve(context, after.when))
+            ):
+                fills = after.wait_value
+            out.append(PressHelper(step.click, step.group, fills, row))
+        elif isinstance(step, ForEachStep):
+            items = resolve(context, step.for_each) or []
+            expects = [s for s in step.do if isinstance(s, ExpectRowsStep)]
+            for r, item in enumerate(items):
+                sub = {**context, step.as_: item}
+                out.extend(CountRows(e.expect_rows, r) for e in expects)
+                out.extend(_steps(page, step.do, sub, r, planned))
+        elif isinstance(step, ExpectRowsStep) and row is not None:
+            out.append(ExpectRow(step.expect_rows, row))
+        # a WaitValueStep belongs to the click before it
+    return out
+
+
 def plan_page(page: PageSpec, context: Context, title: str = "") -> PagePlan:
     """Plan one visit of ``page``; a ``for_each`` action yields one row per list item."""
+    planned: dict[tuple[str, int | None], PlannedField] = {}
+    actions: Sequence[Step] = page.actions or (FillStep(fill=tuple(f.id for f in page.fields)),)
+    steps = _steps(page, actions, context, None, planned)
     loop = _loop(page)
     row_ids = set(_loop_field_ids(loop)) if loop else set()
-    top = tuple(plan_field(f, context) for f in page.fields if f.id not in row_ids)
+    top = tuple(
+        planned.get((f.id, None)) or plan_field(f, context)
+        for f in page.fields
+        if f.id not in row_ids
+    )
     rows: list[tuple[PlannedField, ...]] = []
     if loop is not None:
-        for item in resolve(context, loop.for_each) or []:
-            ctx = {**context, loop.as_: item}
-            rows.append(plan_fields(page, _loop_field_ids(loop), ctx))
-    return PagePlan(page, top, tuple(rows), title or page.name)
+        for r, _ in enumerate(resolve(context, loop.for_each) or []):
+            rows.append(tuple(planned[(n, r)] for n in _loop_field_ids(loop) if (n, r) in planned))
+    return PagePlan(page, top, tuple(rows), title or page.name, tuple(steps))
+
+
+def plan_fixed(page: PageSpec, values: Mapping[str, str], title: str = "") -> PagePlan:
+    """A plan that fills ``values`` (field id → value) into ``page``, e.g. the login from the
+    environment; the page's other fields are left to the operator."""
+    fields = tuple(
+        PlannedField(f, FieldStatus.FILL, (values[f.id],)) for f in page.fields if f.id in values
+    )
+    return PagePlan(page, fields, title=title or page.name, steps=(FillFields(fields),))
 
 
 def build_context(profile_data: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,15 +1,16 @@
 """Recognition: which catalogue page the browser shows, decided from what a person sees.
 
-``read_facts`` reads the page once (title, header, headings, row labels, button captions, the
-highlighted step and tab, the visible text, error messages); ``recognise`` is pure and matches
-those facts against every page's signals. Exactly one page whose signals all hold is the
-answer; none or several give ``page=None`` with the candidates and the signals that failed, so
-the caller can stop and tell the operator instead of guessing.
+``facts_of`` takes from the page's one reading (``reading.py``) what recognition compares: title,
+header, headings (tagged, or set apart by their looks), labels, button captions (a button in a
+closed menu counts), the highlighted step and tab, the visible text, error messages.
+``recognise`` is pure and matches those facts against every page's signals. Exactly one page
+whose signals all hold is the answer; none or several give ``page=None`` with the candidates and
+the signals that failed, so the caller can stop and tell the operator instead of guessing.
 
 Texts are compared by *keys* (see ``text_key`` and ``label_key``): NFKC, no white space of any
 width, no ※ marks, and for labels no bracketed input hints such as (全角) or (半角数字7桁).
 
-What ``read_facts`` counts as seen: text inside visually-hidden helpers (``sr-only`` and the
+What the reading counts as seen: text inside visually-hidden helpers (``sr-only`` and the
 like, or clipped 1px boxes) and ruby readings (``<rt>``) is left out of labels, headings,
 captions and step items; an element showing nothing else falls back to its full text (an icon
 button). A step/tab item is an element whose key contains exactly one catalogue name (longest
@@ -30,21 +31,18 @@ Example::
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page
-from playwright.sync_api import Error as PlaywrightError
-from tenacity import retry, retry_if_exception, stop_after_attempt
+from playwright.sync_api import Page
 
 from ..normalize import strip_decoration
 from ..site.catalogue import Catalogue, PageSpec, Signal, SiteSpec
+from .reading import PageReading, read_page
 
 # --------------------------------------------------------------------------- text keys
 
@@ -191,172 +189,25 @@ class PageFacts:
         )
 
 
-def load_js(name: str) -> str:
-    """The source of a page script shipped in ``nss_autofill/js``."""
-    return _load_js(name)
-
-
-_INCLUDE = re.compile(r"/\* @include ([\w.]+) \*/")
-
-
-@lru_cache(maxsize=8)
-def _load_js(name: str) -> str:
-    """A script with its ``/* @include other.js */`` lines replaced by that file's text."""
-    src = resources.files("nss_autofill").joinpath("js", name).read_text(encoding="utf-8")
-    return _INCLUDE.sub(lambda m: _load_js(m.group(1)), src)
-
-
-def _navigating(exc: BaseException) -> bool:
-    """A page script raced with a navigation: reading again after the load succeeds."""
-    if not isinstance(exc, PlaywrightError):
-        return False
-    msg = str(exc)
-    return "context was destroyed" in msg or "navigat" in msg.lower()
-
-
-def evaluate(page: Page, script: str, arg: Any = None) -> Any:
-    """``page.evaluate`` that survives a navigation racing with it (up to 3 tries)."""
-
-    @retry(retry=retry_if_exception(_navigating), stop=stop_after_attempt(3), reraise=True)
-    def attempt() -> Any:
-        try:
-            return page.evaluate(script, arg)
-        except PlaywrightError as exc:
-            if _navigating(exc):
-                page.wait_for_load_state("domcontentloaded", timeout=5000)
-            raise
-
-    return attempt()
-
-
-# Page scripts are installed once per document as hidden functions and then called by name:
-# sending and compiling a 10 kB script on every call costs 10-100 ms, a call costs ~1 ms.
-# Installing goes through Playwright's evaluate (not the page's eval), so a page's CSP is moot.
-_REGISTRY = "__nssAutofill"
-_MISSING = "__nssaf_missing__"
-_DOC_MARK = "__nssAutofillDoc"  # the document token (js/session.js reads and sets it too)
-_CALL_JS = f"""([name, arg]) => {{
-  const reg = window.{_REGISTRY};
-  return reg && reg[name] ? reg[name](arg) : "{_MISSING}";
-}}"""
-
-
-def _install_js(name: str) -> str:
-    return f"""() => {{
-  if (!window.{_REGISTRY}) {{
-    Object.defineProperty(window, "{_REGISTRY}", {{value: {{}}, enumerable: false}});
-  }}
-  window.{_REGISTRY}[{name!r}] = {load_js(name)};
-}}"""
-
-
-# The page scripts the engine calls, installed into every document of a context at its start
-# by :func:`install_page_scripts` (one round trip per call instead of three on first use).
-PAGE_SCRIPTS = ("facts.js", "form.js", "write.js", "wait_value.js", "rows.js", "quiet.js")
-
-
-@lru_cache(maxsize=1)
-def page_scripts_init() -> str:
-    """The init script: the registry of page scripts, a document token and a DOM-quiet clock.
-
-    The clock keeps the time of the document's last mutation since its start, so
-    :func:`wait_settled` need not watch for ``quiet_ms`` from scratch on a page that has long
-    been quiet. The token identifies the document (a new one per load) for the session.
-    """
-    entries = "\n".join(f"  reg[{name!r}] = {load_js(name)};" for name in PAGE_SCRIPTS)
-    return f"""(() => {{
-  if (window.{_REGISTRY}) return;
-  const reg = {{}};
-  Object.defineProperty(window, "{_REGISTRY}", {{value: reg, enumerable: false}});
-{entries}
-  let last = performance.now();
-  reg.lastMutation = () => last;
-  // Arrival on a page in one call: settled, then the facts and the token of that same document.
-  reg.arrive = async (a) => {{
-    const settled = await reg["quiet.js"](a.quiet);
-    return {{settled, facts: reg["facts.js"](a.facts), mark: window.{_DOC_MARK} || null}};
-  }};
-  new MutationObserver(() => {{ last = performance.now(); }}).observe(document,
-    {{subtree: true, childList: true, attributes: true, characterData: true}});
-  window.{_DOC_MARK} = window.{_DOC_MARK} ||
-    (performance.timeOrigin.toString(36) + Math.random().toString(36).slice(2));
-}})();"""
-
-
-def install_page_scripts(context: BrowserContext) -> None:
-    """Give every document of ``context`` the page scripts from its start (see above).
-
-    Optional: :func:`run_js` installs a missing script into a document on first use, and
-    :func:`wait_settled` watches from its own start when the clock is missing.
-    """
-    context.add_init_script(script=page_scripts_init())
-
-
-def run_js(page: Page, name: str, arg: Any = None) -> Any:
-    """Call the page script ``js/<name>`` with ``arg``, installing it in the document if new."""
-    out = evaluate(page, _CALL_JS, [name, arg])
-    if isinstance(out, str) and out == _MISSING:
-        evaluate(page, _install_js(name))
-        out = evaluate(page, _CALL_JS, [name, arg])
-        if isinstance(out, str) and out == _MISSING:  # navigated in between: plain call
-            out = evaluate(page, load_js(name), arg)
-    return out
+def facts_of(reading: PageReading) -> PageFacts:
+    """The facts recognition compares: what :func:`reading.read_page` read, buttons in closed
+    menus included (recognition never needs a menu open)."""
+    return PageFacts(
+        title=reading.title,
+        header=reading.header,
+        headings=tuple(h.text for h in reading.headings),
+        labels=reading.labels,
+        buttons=tuple(b.caption for b in reading.buttons if b.visible or b.menu is not None),
+        steps=reading.steps,
+        tabs=reading.tabs,
+        text=reading.text,
+        errors=reading.errors,
+    )
 
 
 def read_facts(page: Page, site: SiteSpec | Catalogue) -> PageFacts:
-    """Read the page's facts in one ``evaluate`` pass; ``site`` gives the step and tab items."""
-    if isinstance(site, Catalogue):
-        site = site.site
-    data = run_js(page, "facts.js", {"steps": list(site.steps), "tabs": list(site.tabs)})
-    return PageFacts.from_js(data)
-
-
-_ARRIVE_JS = f"""(arg) => {{
-  const reg = window.{_REGISTRY};
-  return reg && reg.arrive ? reg.arrive(arg) : "{_MISSING}";
-}}"""
-
-
-@dataclass(frozen=True)
-class Arrival:
-    """A page as the session first reads it: settled or not, its facts, its document token."""
-
-    settled: bool
-    facts: PageFacts
-    mark: str | None  # None when the document has no init script (then the session marks it)
-
-
-def arrive(
-    page: Page, site: SiteSpec | Catalogue, timeout_ms: float = 5000, quiet_ms: int = 20
-) -> Arrival:
-    """:func:`wait_settled` then :func:`read_facts`, in one round trip when the page scripts are
-    installed (:func:`install_page_scripts`); the facts and the token come from one document."""
-    if isinstance(site, Catalogue):
-        site = site.site
-    with contextlib.suppress(PlaywrightError):  # still loading: the scripts wait for the load
-        page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
-    arg = {
-        "quiet": {"quiet": quiet_ms, "max": timeout_ms},
-        "facts": {"steps": list(site.steps), "tabs": list(site.tabs)},
-    }
-    out = evaluate(page, _ARRIVE_JS, arg)
-    if isinstance(out, str) and out == _MISSING:
-        settled = wait_settled(page, timeout_ms, quiet_ms)
-        return Arrival(settled, read_facts(page, site), None)
-    return Arrival(bool(out["settled"]), PageFacts.from_js(out["facts"]), out["mark"])
-
-
-def wait_settled(page: Page, timeout_ms: float = 5000, quiet_ms: int = 20) -> bool:
-    """Wait until the page has loaded and its DOM was quiet for ``quiet_ms``; bounded.
-
-    Returns False if the page was still changing when ``timeout_ms`` ran out (the caller reads
-    the page anyway; recognition then says what it sees).
-    """
-    try:
-        page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
-        return bool(evaluate(page, load_js("quiet.js"), {"quiet": quiet_ms, "max": timeout_ms}))
-    except PlaywrightError:
-        return False
+    """Read the page (one page-script call) and return the facts recognition compares."""
+    return facts_of(read_page(page, site))
 
 
 # --------------------------------------------------------------------------- recognise

@@ -10,7 +10,7 @@
   "use strict";
   const CFG = __NSS_GUARD_CONFIG__;
   const W = window;
-  if (Object.prototype.hasOwnProperty.call(W, "__nssGuard")) return; // installed in this realm
+  if (Object.prototype.hasOwnProperty.call(W, "__nssafGuard")) return; // installed in this realm
 
   // Primordials, taken before any page script can change them.
   const _apply = Reflect.apply;
@@ -45,7 +45,7 @@
   const _elementsGetter = Object.getOwnPropertyDescriptor(formProto, "elements").get;
   const _innerTextGetter = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "innerText").get;
   const _textContentGetter = Object.getOwnPropertyDescriptor(Node.prototype, "textContent").get;
-  const _report = W.__nssGuardReport; // the Playwright binding, if already exposed
+  const _report = W.__nssafGuardReport; // the Playwright binding, if already exposed
 
   const HUMAN_WINDOW_MS = CFG.humanWindowMs;
   const TOOL_MARK_MS = CFG.toolMarkMs;
@@ -195,7 +195,7 @@
       t: now(),
     };
     _apply(_push, blockedLog, [entry]);
-    const fn = _report || W.__nssGuardReport;
+    const fn = _report || W.__nssafGuardReport;
     if (typeof fn === "function") {
       try {
         const p = fn(entry);
@@ -370,5 +370,5 @@
     blocked: () => blockedLog.map((e) => ({ ...e })),
     version: 1,
   });
-  _defineProperty(W, "__nssGuard", { value: api, writable: false, configurable: false, enumerable: false });
+  _defineProperty(W, "__nssafGuard", { value: api, writable: false, configurable: false, enumerable: false });
 })();

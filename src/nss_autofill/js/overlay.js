@@ -14,7 +14,7 @@
   const el0 = second === undefined ? null : first;
   const arg = second === undefined ? first : second;
   const HOST = "nss-autofill-overlay";
-  const KEY = "__nssAutofillOverlay";
+  const KEY = "__nssafOverlay";
   const STYLES = {
     ok: {outline: "2px solid #1a7f37", badge: "✓", color: "#1a7f37"},
     kept: {outline: "3px dashed #0550ae", badge: "保", color: "#0550ae"},

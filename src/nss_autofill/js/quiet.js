@@ -3,7 +3,7 @@
 // start, so a page quiet for long resolves at once; without it, the watch starts now.
 ({quiet, max}) => new Promise((resolve) => {
   const start = performance.now();
-  const reg = window.__nssAutofill;
+  const reg = window.__nssaf;
   // Since the document's start when the init script keeps the clock, else from now.
   let last = reg && reg.lastMutation ? reg.lastMutation() : start;
   const obs = new MutationObserver(() => { last = performance.now(); });

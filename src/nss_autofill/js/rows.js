@@ -1,22 +1,47 @@
-// The rows of the table under a heading, as cell texts (null: no such table). Each row says
-// whether it is a data row: one with a td, not a single spanning "no rows yet" cell.
-(want) => {
+// The rows of the table whose header row names every one of `columns`, as cell texts, found by
+// structure whatever caption stands above it: an HTML table, an ARIA table/grid, or a list of
+// rows drawn with divs. null when no such table is shown. Each row says whether it is a data
+// row (two cells or more), not a single "no rows yet" line.
+(columns) => {
   const key = (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
-  const all = Array.from(document.body.querySelectorAll("*"));
-  const head = all.find((e) => e.children.length <= 2 && key(e.textContent) === want &&
-    !e.closest("script,style"));
-  if (!head) return null;
-  // the table the heading names: its own (a caption or header cell of it), else the next one
-  const own = head.closest("caption,th");
-  let table = own ? own.closest("table") : null;
-  if (!table) {
-    const start = all.indexOf(head);
-    table = all.slice(start + 1).find((e) => e.tagName === "TABLE") || null;
+  const want = columns.map(key);
+  const shown = (el) => !el.checkVisibility || el.checkVisibility();
+  const names = (cells) => {
+    const ks = cells.map((c) => key(c.innerText || c.textContent));
+    return want.every((w) => ks.some((k) => k === w || k.includes(w))) ? ks : null;
+  };
+  const rowsOf = (rowEls, cellsOf) => {
+    const shownRows = rowEls.filter(shown);
+    for (let h = 0; h < shownRows.length; h++) {
+      const head = names(cellsOf(shownRows[h]));
+      if (!head) continue;
+      const rows = shownRows.slice(h + 1).map((r) => {
+        const cells = cellsOf(r).filter(shown);
+        return { data: cells.length >= 2, cells: cells.map((c) => key(c.innerText || c.textContent)) };
+      });
+      return { head, rows };
+    }
+    return null;
+  };
+  // HTML tables, innermost first (a layout table holds the real one).
+  const tables = Array.from(document.querySelectorAll("table")).filter(shown).reverse();
+  for (const t of tables) {
+    const got = rowsOf(Array.from(t.rows), (r) => Array.from(r.cells));
+    if (got) return got;
   }
-  if (!table) return null;
-  return Array.from(table.rows).map((r) => {
-    const tds = Array.from(r.children).filter((c) => c.tagName === "TD");
-    const data = tds.length >= 2 || (tds.length === 1 && tds[0].colSpan === 1 && r.cells.length === 1);
-    return {data, cells: Array.from(r.cells).map((c) => key(c.textContent))};
-  });
+  // ARIA tables and grids.
+  for (const t of document.querySelectorAll("[role=table],[role=grid],[role=treegrid]")) {
+    if (!shown(t)) continue;
+    const got = rowsOf(Array.from(t.querySelectorAll("[role=row]")),
+      (r) => Array.from(r.querySelectorAll("[role=columnheader],[role=cell],[role=gridcell],[role=rowheader]")));
+    if (got) return got;
+  }
+  // Rows drawn with elements: a container whose children are rows, the first naming the columns.
+  for (const box of document.body.querySelectorAll("div,ul,ol,section,dl")) {
+    const kids = Array.from(box.children).filter(shown);
+    if (kids.length < 1 || kids.length > 200) continue;
+    const got = rowsOf(kids, (r) => Array.from(r.children));
+    if (got && got.head.length >= want.length) return got;
+  }
+  return null;
 }

@@ -30,6 +30,12 @@ FILLED = Msg(
     "  filled {filled}, unchanged {unchanged}, kept operator's value {kept}, "
     "no value {skipped}, problems {problems}",
 )
+FILL_PROBLEMS = Msg(
+    "  {n} 件の値を入力できませんでした。ツールは先へ進みません。"
+    "枠で示した項目をご確認・修正のうえ、ご自身で次へ進んでください。",
+    "  {n} value(s) could not be placed; the tool does not move on. Check and fix the outlined "
+    "fields, then move on yourself.",
+)
 FIELD_PROBLEM = Msg("  ！ {label}: {status} {detail}", "  ! {label}: {status} {detail}")
 PRESSING = Msg("  「{caption}」を押します", "  pressing 「{caption}」")
 UNTRUSTED = Msg(

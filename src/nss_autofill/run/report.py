@@ -32,6 +32,17 @@ class FieldEntry:
 
 
 @dataclass
+class StepEntry:
+    """A helper step of a page: a press (反映, 設定) or a row check."""
+
+    kind: str
+    caption: str
+    ok: bool
+    detail: str = ""
+    row: int | None = None
+
+
+@dataclass
 class PageEntry:
     page_id: str | None
     url: str
@@ -42,6 +53,7 @@ class PageEntry:
     candidates: list[dict[str, Any]] = field(default_factory=list)
     validation_errors: list[str] = field(default_factory=list)
     fields: list[FieldEntry] = field(default_factory=list)
+    steps: list[StepEntry] = field(default_factory=list)
     action: str = ""
     # On a 申込内容確認 page: profile values NSS does not show back.
     confirmation: list[dict[str, str]] = field(default_factory=list)

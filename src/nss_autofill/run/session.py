@@ -15,8 +15,6 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +27,9 @@ from tenacity import (
     wait_fixed,
 )
 
-from ..engine.planning import PagePlan, PlannedField, build_context, plan_page
+from ..engine.planning import PagePlan, build_context, plan_fixed, plan_page
+from ..engine.scripts import call_helper
+from ..engine.status import FieldStatus
 from ..errors import BadInput, ExitCode
 from ..i18n import Lang, Msg
 from ..profile.deadlines import subtract_business_days
@@ -38,24 +38,18 @@ from ..site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 from ..site.origins import is_loopback, is_trusted, origin_of
 from . import messages as M
 from .audit import AuditBundle, default_dir
-from .report import MASK, FieldEntry, GuardEntry, PageEntry, Report
+from .report import MASK, FieldEntry, GuardEntry, PageEntry, Report, StepEntry
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Locator, Page
 
-    from ..engine.filling import FieldResult
+    from ..engine.filling import PageFill
+    from ..engine.reading import PageReading
     from ..mock.server import MockSite
     from ..profile import Profile
     from .recorder import Recorder
 
-_JS = "({src}).{fn}"
 _URL_RE = re.compile(r"https?://[^\s\"'<>]+")
-
-
-@lru_cache(maxsize=8)
-def _js(fn: str) -> str:
-    src = resources.files("nss_autofill").joinpath("js/session.js").read_text("utf-8")
-    return _JS.format(src=src, fn=fn)
 
 
 class _Changed(Exception):
@@ -153,6 +147,7 @@ class Runner:
         self.headless = settings.headless
         self.codes_set: list[str] = []
         self.visits = 0
+        self.reading: PageReading | None = None
 
     # ------------------------------------------------------------------ set-up
     def run(self) -> int:
@@ -160,9 +155,9 @@ class Runner:
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
         from playwright.sync_api import sync_playwright
 
+        from ..engine import scripts
         from ..engine.filling import FillMemory
         from ..engine.guard import Guard, GuardRefused, SimulatedOperator
-        from ..engine.recognition import install_page_scripts
         from .browser import choose_browser, context_options, has_display, launch
 
         start = self.settings.url or self.settings.start_url
@@ -197,7 +192,7 @@ class Runner:
                 if loopback_only:
                     context.route("**/*", self._loopback_route)
                 self.guard.install(context)
-                install_page_scripts(context)
+                scripts.install(context)
                 if self.settings.record is not None:
                     from .recorder import Recorder, profile_strings
 
@@ -288,13 +283,15 @@ class Runner:
         return self.page
 
     def _loop(self, context: BrowserContext) -> None:
-        from ..engine.recognition import arrive, recognise
+        from ..engine.reading import arrive
+        from ..engine.recognition import facts_of, recognise
 
         last: tuple[str | None, str] = (None, "")
         while True:
             page = self._current(context)
             arrival = arrive(page, self.catalogue, self.settings.page_timeout_ms)
-            rec = recognise(self.catalogue, arrival.facts)
+            self.reading = arrival.reading  # the page as it stands, until something changes it
+            rec = recognise(self.catalogue, facts_of(arrival.reading))
             self.visits += 1
             spec = rec.page
             entry = PageEntry(
@@ -356,10 +353,10 @@ class Runner:
         script in the document) it is read, or set, here.
         """
         if mark is None:
-            mark = page.evaluate(_js("documentMark"))
+            mark = call_helper(page, "documentMark")
         if mark is None:
             mark = secrets.token_hex(8)
-            page.evaluate(_js("markDocument"), mark)
+            call_helper(page, "markDocument", mark)
         self.doc_mark = str(mark)
         return self.doc_mark
 
@@ -368,7 +365,7 @@ class Runner:
         if self.new_pages or page.is_closed():
             return False
         try:
-            return bool(page.evaluate(_js("documentMark")) == self.doc_mark)
+            return bool(call_helper(page, "documentMark") == self.doc_mark)
         except Exception:  # the document is being replaced right now
             return False
 
@@ -391,14 +388,17 @@ class Runner:
         if kind == PageKind.LOGIN:
             self._login(page, spec, entry)
             return
-        results: list[FieldResult] = []
+        fill: PageFill | None = None
         if spec.fields:
-            results = self._fill(page, spec, entry)
+            fill = self._fill(page, spec, entry)
         self._snapshot(page, spec)  # before the overlay: the audit shows the page as NSS drew it
-        if spec.fields and not self.headless:
+        if fill is not None and not self.headless:
             from ..engine.overlay import show_field_status
 
-            show_field_status(page, spec, results)
+            show_field_status(page, spec, fill)
+        if fill is not None and fill.problems:
+            self._not_past_problems(page, fill, entry)
+            return
         guarded = spec.guarded_buttons
         if guarded:
             self._at_guarded(page, spec, guarded[0].caption, entry)
@@ -410,7 +410,7 @@ class Runner:
         self._forward(page, spec, entry)
 
     # ------------------------------------------------------------------ filling
-    def _context(self, spec: PageSpec, page: Page) -> dict[str, Any]:
+    def _context(self, spec: PageSpec) -> dict[str, Any]:
         ctx = build_context(self.data)
         if spec.repeat is not None:
             pending = self._pending_codes()
@@ -424,47 +424,69 @@ class Runner:
 
     def _fill(
         self, page: Page, spec: PageSpec, entry: PageEntry, plan: PagePlan | None = None
-    ) -> list[FieldResult]:
+    ) -> PageFill:
         from ..engine.filling import fill_page
 
-        ctx = self._context(spec, page)
-        plan = plan or plan_page(spec, ctx)
-        results = fill_page(page, spec, plan, self.memory, self._presser(page, spec), ctx)
+        plan = plan or plan_page(spec, self._context(spec))
+        fill = fill_page(
+            page, spec, plan, self.memory, self._presser(page, spec), reading=self.reading
+        )
+        self.reading = None
         if not self._unchanged(page):
             raise _Changed  # whatever happened to the fields belongs to a page that is gone
         counts = {"filled": 0, "unchanged": 0, "kept": 0, "skipped": 0, "problems": 0}
-        for res in results:
+        counted = {
+            FieldStatus.FILLED: "filled",
+            FieldStatus.UNCHANGED: "unchanged",
+            FieldStatus.KEPT: "kept",
+            FieldStatus.SKIPPED: "skipped",
+            FieldStatus.MANUAL: "skipped",
+        }
+        for res in fill.fields:
             value = MASK if self._sensitive(spec, res.field_id) else " / ".join(res.values)
-            entry.fields.append(FieldEntry(res.field_id, res.label, value, res.status, res.detail))
+            status = res.status.value
+            entry.fields.append(FieldEntry(res.field_id, res.label, value, status, res.detail))
             self.audit.log(
                 "field",
                 page_id=spec.id,
                 field=res.field_id,
                 label=res.label,
                 value=value,
-                status=res.status,
+                status=status,
                 detail=res.detail,
             )
-            key = {
-                "filled": "filled",
-                "unchanged": "unchanged",
-                "kept-operator-value": "kept",
-                "skipped-no-value": "skipped",
-                "manual": "skipped",
-            }.get(res.status, "problems")
+            key = counted.get(res.status, "problems")
             counts[key] += 1
             if key == "problems":
                 self.progress.say(
-                    M.FIELD_PROBLEM, level=0, label=res.label, status=res.status, detail=res.detail
+                    M.FIELD_PROBLEM, level=0, label=res.label, status=status, detail=res.detail
                 )
             else:
                 self.progress.say(
-                    M.FIELD_LINE, level=2, label=res.label, status=res.status, value=value
+                    M.FIELD_LINE, level=2, label=res.label, status=status, value=value
+                )
+        for st in fill.steps:
+            entry.steps.append(StepEntry(st.kind, st.caption, st.ok, st.detail, st.row))
+            self.audit.log("step", page_id=spec.id, kind=st.kind, caption=st.caption, ok=st.ok,
+                           detail=st.detail)  # fmt: skip
+            if not st.ok:
+                counts["problems"] += 1
+                self.progress.say(
+                    M.FIELD_PROBLEM, level=0, label=st.caption, status="error", detail=st.detail
                 )
         self.progress.say(M.FILLED, **counts)
-        if counts["problems"] and self.headless and not self.settings.auto_confirm:
-            raise _Stop("fill-problems", ExitCode.NEEDS_HUMAN, "fields need a human")
-        return results
+        return fill
+
+    def _not_past_problems(self, page: Page, fill: PageFill, entry: PageEntry) -> None:
+        """A value could not be placed: never press the forward control. Headless: stop with
+        exit 4 naming each field; headed: the overlay shows them and the operator fixes the
+        page and moves on."""
+        entry.action = "fill-problems"
+        problems = fill.problems
+        self.progress.say(M.FILL_PROBLEMS, level=0, n=len(problems))
+        if self.headless:
+            raise _Stop("fill-problems", ExitCode.UNKNOWN_PAGE, "; ".join(problems))
+        self._wait_human(page)
 
     def _snapshot(self, page: Page, spec: PageSpec | None) -> None:
         """Screenshot for the audit bundle, sensitive fields and password inputs masked."""
@@ -498,7 +520,7 @@ class Runner:
         if spec.table is not None:
             from ..engine.filling import table_column
 
-            self.codes_set = table_column(page, spec.table.heading, spec.table.column)
+            self.codes_set = table_column(page, spec.table.columns, spec.table.column)
         for caption in spec.forward:
             button = spec.button(caption)
             if button.when == "pending_codes" and not self._pending_codes():
@@ -523,7 +545,7 @@ class Runner:
         if self.new_pages or page.is_closed():
             raise _Changed
         try:
-            same = bool(page.evaluate(_js("remark"), [self.doc_mark, token]))
+            same = bool(call_helper(page, "remark", [self.doc_mark, token]))
         except Exception:  # the document is being replaced right now
             same = False
         if not same:
@@ -557,7 +579,7 @@ class Runner:
         if self.new_pages or page.is_closed():
             return True
         try:
-            return bool(page.evaluate(_js("documentMark")) != token)
+            return bool(call_helper(page, "documentMark") != token)
         except Exception:  # the document is being replaced right now
             return False
 
@@ -643,15 +665,15 @@ class Runner:
             self._wait_or_stop(page, "needs-login", ExitCode.NEEDS_HUMAN)
             return
         values = {"login_id": self.secrets.login_id, "password": self.secrets.password}
-        fields = tuple(
-            PlannedField(f, "fill", (values[f.id],)) for f in spec.fields if f.id in values
-        )
-        self._fill(page, spec, entry, PagePlan(spec, fields, title=spec.name))
+        fill = self._fill(page, spec, entry, plan_fixed(spec, values))
         self._snapshot(page, spec)
+        if fill.problems:
+            self._not_past_problems(page, fill, entry)
+            return
         self._forward(page, spec, entry)
 
     def _phase_end(self, page: Page, spec: PageSpec) -> None:
-        box = page.evaluate(_js("boxText"), spec.mail_box) if spec.mail_box else None
+        box = call_helper(page, "boxText", spec.mail_box) if spec.mail_box else None
         if self.operator is not None and self.settings.dry_run and box and is_loopback(page.url):
             url = next((u for u in _URL_RE.findall(box) if is_loopback(u)), None)
             found = _mail_credentials(box)

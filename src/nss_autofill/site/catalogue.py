@@ -189,7 +189,9 @@ class ForEachStep(_Strict):
 
 
 class ExpectRowsStep(_Strict):
-    expect_rows: str  # heading of the table whose data rows must grow by one
+    # the column headers of the table (on this page) whose data rows must grow by one: the
+    # table is found by what its header row names, whatever caption stands above it
+    expect_rows: tuple[str, ...] = Field(min_length=1)
 
 
 Step = Annotated[
@@ -200,10 +202,16 @@ ForEachStep.model_rebuild()
 
 
 class TableSpec(_Strict):
-    """A table the session reads (e.g. the codes already set)."""
+    """A table the session reads (e.g. the codes already set), found by its header row."""
 
-    heading: str
+    columns: tuple[str, ...] = Field(min_length=1)  # headers the table's header row names
     column: str  # header caption of the column to read
+
+    @model_validator(mode="after")
+    def _column_named(self) -> TableSpec:
+        if self.column not in self.columns:
+            raise ValueError(f"table column {self.column!r} is not among {list(self.columns)}")
+        return self
 
 
 class RepeatSpec(_Strict):
