@@ -126,8 +126,16 @@ def call(page: Page, name: str, arg: Any = None) -> Any:
 
 
 def call_helper(page: Page, fn: str, arg: Any = None) -> Any:
-    """One function of ``js/session.js`` (document tokens, the mock mail box)."""
-    return call(page, "session.js", {"fn": fn, "arg": arg})
+    """One function of ``js/session.js`` (document tokens, the mock mail box).
+
+    No retry: the session asks these while a navigation may be under way, and a call that
+    races with it must fail at once (the caller reads that as "the page is changing"), not
+    wait for the next document.
+    """
+    out = page.evaluate(_CALL, ["session.js", {"fn": fn, "arg": arg}])
+    if missing(out):
+        out = page.evaluate(source("session.js"), {"fn": fn, "arg": arg})
+    return out
 
 
 ARRIVE = f"""(arg) => {{

@@ -37,6 +37,7 @@ FILL_PROBLEMS = Msg(
     "fields, then move on yourself.",
 )
 FIELD_PROBLEM = Msg("  ！ {label}: {status} {detail}", "  ! {label}: {status} {detail}")
+MENU_CLOSED = Msg("  メニューが開きません: {detail}", "  the menu does not open: {detail}")
 PRESSING = Msg("  「{caption}」を押します", "  pressing 「{caption}」")
 UNTRUSTED = Msg(
     "信頼されていない接続先のため何も入力しません: {origin}"

@@ -512,9 +512,24 @@ class Runner:
 
     # ------------------------------------------------------------------ moving on
     def _button(self, page: Page, spec: PageSpec, caption: str) -> Locator | None:
-        from ..engine.locating import find_button
+        """The one control showing ``caption`` (its menu opened first when it is in one)."""
+        from ..engine.locating import locate_button
+        from ..engine.menus import MenuClosed, reveal
+        from ..engine.reading import read_page
 
-        return find_button(page, caption, spec)
+        reading = self.reading or read_page(page, self.catalogue)
+        self.reading = reading
+        hit = locate_button(reading, spec, caption)
+        if isinstance(hit, str):
+            return None
+        if hit.visible:
+            return page.locator(hit.selector)
+        self.reading = None  # opening the menu changes the page
+        try:
+            return reveal(page, hit, self._presser(page, spec), self.settings.page_timeout_ms)
+        except MenuClosed as exc:
+            self.progress.say(M.MENU_CLOSED, level=0, detail=str(exc))
+            return None
 
     def _forward(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if spec.table is not None:
