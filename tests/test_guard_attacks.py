@@ -556,7 +556,8 @@ def test_a_person_doing_the_same_causes_the_request(
     assert wait_for(lambda: bool(site.guarded_requests())), (
         f"nothing guarded arrived; requests: {site.requests[before:]}; blocked: {guard.blocked}"
     )
-    assert trap.probe is None or _fetched(site, trap.probe), "the trap's probe never arrived"
+    probe = trap.probe
+    assert probe is None or wait_for(lambda: _fetched(site, probe)), "the probe never arrived"
 
 
 # --------------------------------------------------------------------------- the record itself
