@@ -1,4 +1,4 @@
-"""The mock NSS site's application: sessions, page flow, rendering and the POST record.
+"""The mock NSS site's application: sessions, page flow, rendering, the POST and request records.
 
 ``MockApp`` answers one request at a time (under a lock) from the Jinja2 templates in
 ``fixtures/<style>/``; ``server.MockSite`` puts it behind a loopback HTTP server.
@@ -24,11 +24,14 @@ from markupsafe import Markup
 from . import flow
 from .faults import ERROR_500_HTML, Faults, inject
 from .flow import BY_ID, Fields, PageDef, Registration, Session, UserCode
+from .record import Request, carried_caption
 from .resources import fixtures_dir
 from .styles import style as _style
 
 COOKIE = "NSSSESSIONID"
 GOTO_PREFIX = "/__mock__/goto/"
+GOTO_THEN = "then"  # /__mock__/goto/<page>?then=/added/page: that session, then an added page
+GUARDED_KINDS = ("consent", "final")
 FAULTS = ("timeout", "maintenance")
 PHASE2_ORDER = (
     "apply-tanto",
@@ -113,6 +116,7 @@ class MockApp:
         self.faults = Faults()  # tests' fault injection (faults.py)
         self.lock = threading.RLock()
         self._posts: list[Post] = []
+        self._requests: list[Request] = []
         self._sessions: dict[str, Session] = {}
         self._registrations: dict[str, Registration] = {}
         self._extra: dict[str, _Extra] = {}
@@ -136,9 +140,43 @@ class MockApp:
         with self.lock:
             return list(self._posts)
 
+    @property
+    def requests(self) -> list[Request]:
+        with self.lock:
+            return list(self._requests)
+
+    def why_guarded(self, req: Request) -> str | None:
+        """Why ``req`` consented or submitted (what only a person may cause); None if it did not.
+
+        It did when its path, query or body carries a consent/final caption (``record``), or it
+        went to where a guarded page posts: any request to a page added with post_kind
+        consent/final (it stands for a commit endpoint), or a request other than a plain GET
+        (no query) to a flow page whose posts consent or submit (the flow shows those pages
+        by a plain GET after a 303).
+        """
+        for part, data in (("path", req.path.encode("latin-1", "replace")), ("query", req.query)):
+            caption = carried_caption(data)
+            if caption:
+                return f"its {part} carries {caption!r}"
+        caption = carried_caption(req.body)
+        if caption:
+            return f"its body carries {caption!r}"
+        with self.lock:
+            extra = self._extra.get(req.path)
+        if extra is not None:
+            if extra.post_kind in GUARDED_KINDS:
+                return f"it went to {req.path}, added as a {extra.post_kind} endpoint"
+            return None
+        page = self.style.page_at(req.path)
+        plain_get = req.method in ("GET", "HEAD") and not req.query
+        if page is not None and page.post_kind in GUARDED_KINDS and not plain_get:
+            return f"{req.method} to {req.path}, where {page.id} posts ({page.post_kind})"
+        return None
+
     def reset(self) -> None:
         with self.lock:
             self._posts.clear()
+            self._requests.clear()
             self._sessions.clear()
             self._registrations.clear()
             self.mail = None
@@ -183,20 +221,31 @@ class MockApp:
         return post
 
     def handle(
-        self, method: str, raw_path: str, cookie: str | None, body: bytes
+        self, method: str, raw_path: str, cookie: str | None, body: bytes, content_type: str = ""
     ) -> tuple[Resp, str | None]:
-        """Answer one request; returns the response and a session id to set as a cookie."""
-        path = urlsplit(raw_path).path
+        """Answer one request; returns the response and a session id to set as a cookie.
+
+        Every request is recorded first, as it arrived (see :attr:`requests`).
+        """
+        parts = urlsplit(raw_path)
+        path = parts.path
+        query = parts.query.encode("latin-1", "replace")  # the request line's own bytes
+        with self.lock:
+            self._requests.append(Request(method, path, query, body, content_type))
+        if method == "HEAD":
+            method = "GET"  # the server leaves the body out
+        elif method not in ("GET", "POST"):
+            return Resp(HTTPStatus.METHOD_NOT_ALLOWED, b"", "text/plain"), None
         target = self.style.page_at(path)
         delay = self.faults.delay_for(target.id if target else None)
         if delay:  # a slow server: wait outside the lock, other requests go on
             time.sleep(delay)
         sess, fresh = self._session(cookie)
         with self.lock:
-            resp = self._dispatch(method, path, sess, body)
+            resp = self._dispatch(method, path, sess, body, parts.query)
         return resp, (sess.sid if fresh else None)
 
-    def _dispatch(self, method: str, path: str, sess: Session, body: bytes) -> Resp:
+    def _dispatch(self, method: str, path: str, sess: Session, body: bytes, query: str) -> Resp:
         extra = self._extra.get(path)
         page = self.style.page_at(path)
         if method == "POST":
@@ -214,7 +263,7 @@ class MockApp:
             ctype = f"text/html; charset={extra.charset}"
             return Resp(HTTPStatus.OK, extra.body, ctype)
         if method == "GET" and path.startswith(GOTO_PREFIX):
-            return self._goto(sess, path[len(GOTO_PREFIX) :])
+            return self._goto(sess, path[len(GOTO_PREFIX) :], query)
         if page is None:
             return Resp(HTTPStatus.NOT_FOUND, b"<h1>404 Not Found</h1>", "text/html")
         if page.nss and self.fault in FAULTS:
@@ -339,9 +388,12 @@ class MockApp:
         return reg
 
     # ------------------------------------------------------------------ url_for set-up
-    def _goto(self, sess: Session, page_id: str) -> Resp:
+    def _goto(self, sess: Session, page_id: str, query: str = "") -> Resp:
         if page_id not in BY_ID:
             return Resp(HTTPStatus.NOT_FOUND, b"unknown mock page", "text/plain")
+        then = parse_qs(query).get(GOTO_THEN, [""])[0]
+        if then and then not in self._extra:
+            return Resp(HTTPStatus.NOT_FOUND, b"'then' is not an added page", "text/plain")
         phase1 = ("temp-apply", "temp-confirm", "temp-done")
         if page_id in phase1:
             sess.consented = True
@@ -370,6 +422,8 @@ class MockApp:
                 sess.code_mode = sess.code_mode or "shared"
             if page_id == "apply-done" and sess.receipt is None:
                 sess.receipt = "R000000001"
+        if then:
+            return Resp(HTTPStatus.SEE_OTHER, location=then)
         return self._redirect(page_id)
 
     # ------------------------------------------------------------------ rendering

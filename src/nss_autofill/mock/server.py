@@ -24,12 +24,14 @@ from collections.abc import Callable, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlencode
 
-from .app import COOKIE, GOTO_PREFIX, MockApp, MockMail, Post, Resp
+from .app import COOKIE, GOTO_PREFIX, GOTO_THEN, MockApp, MockMail, Post, Resp
 from .faults import Faults
 from .flow import BY_ID
+from .record import Request
 
-__all__ = ["Faults", "MockMail", "MockSite", "Post", "main", "serve_forever"]
+__all__ = ["Faults", "MockMail", "MockSite", "Post", "Request", "main", "serve_forever"]
 
 
 def _check_loopback(host: str) -> str:
@@ -101,11 +103,13 @@ class MockSite:
     def start_url(self) -> str:
         return self.base_url + self._app.style.path("bbs-top")
 
-    def url_for(self, page_id: str) -> str:
-        """A URL that sets up the session a page needs, then 303-redirects to it."""
+    def url_for(self, page_id: str, then: str | None = None) -> str:
+        """A URL that sets up the session a page needs, then 303-redirects to it (or to
+        ``then``, the path of a page added with :meth:`add_page`)."""
         if page_id not in BY_ID:
             raise KeyError(f"unknown mock page {page_id!r}; known: {sorted(BY_ID)}")
-        return self.base_url + GOTO_PREFIX + page_id
+        url = self.base_url + GOTO_PREFIX + page_id
+        return url + "?" + urlencode({GOTO_THEN: then}) if then else url
 
     def page_url(self, page_id: str) -> str:
         """The page's own URL (no session set-up)."""
@@ -161,8 +165,28 @@ class MockSite:
         """The POSTs that consented or submitted: what only a human may cause."""
         return [p for p in self.posts if p.kind in ("consent", "final")]
 
+    @property
+    def requests(self) -> list[Request]:
+        """Every request received so far, any method, as bytes (a copy); see ``record``."""
+        return self._app.requests
+
+    def why_guarded(self, request: Request) -> str | None:
+        """Why ``request`` consented or submitted; None if it did not (``MockApp.why_guarded``)."""
+        return self._app.why_guarded(request)
+
+    def guarded_requests(self) -> list[tuple[Request, str]]:
+        """Every request that consented or submitted, with the reason: a superset of
+        ``guarded_posts`` (captions read from the bytes every way a server might, commit
+        paths, any method: navigations, fetch/XHR, beacons, GETs with a query)."""
+        out = []
+        for req in self.requests:
+            why = self._app.why_guarded(req)
+            if why is not None:
+                out.append((req, why))
+        return out
+
     def reset(self) -> None:
-        """Forget posts, sessions and registrations (the fault mode stays)."""
+        """Forget posts, requests, sessions and registrations (the fault mode stays)."""
         self._app.reset()
 
     def add_page(
@@ -200,15 +224,37 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer("GET", b"")
 
     def do_HEAD(self) -> None:
-        self._answer("GET", b"", head=True)
+        self._answer("HEAD", b"", head=True)
 
     def do_POST(self) -> None:
+        self._answer("POST", self._body())
+
+    # Recorded (MockSite.requests) and answered 405: what a page script may send.
+    def do_PUT(self) -> None:
+        self._answer("PUT", self._body())
+
+    def do_PATCH(self) -> None:
+        self._answer("PATCH", self._body())
+
+    def do_DELETE(self) -> None:
+        self._answer("DELETE", self._body())
+
+    def do_OPTIONS(self) -> None:
+        self._answer("OPTIONS", self._body())
+
+    def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
-        self._answer("POST", self.rfile.read(length) if length else b"")
+        return self.rfile.read(length) if length else b""
 
     def _answer(self, method: str, body: bytes, *, head: bool = False) -> None:
         try:
-            resp, new_sid = self.app.handle(method, self.path, self.headers.get("Cookie"), body)
+            resp, new_sid = self.app.handle(
+                method,
+                self.path,
+                self.headers.get("Cookie"),
+                body,
+                self.headers.get("Content-Type") or "",
+            )
         except Exception:  # a broken template must show, not drop the connection
             text = traceback.format_exc()
             print(text, file=sys.stderr)
