@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from nss_autofill.catalogue import load_catalogue
 from nss_autofill.mock.server import MockSite
+from nss_autofill.site.catalogue import load_catalogue
 
 from .helpers import field_problems
 from .hostile import (

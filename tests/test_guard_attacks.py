@@ -28,10 +28,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from nss_autofill.catalogue import load_catalogue
-from nss_autofill.guard import Guard
+from nss_autofill.engine.guard import Guard
 from nss_autofill.mock.record import carried_caption
 from nss_autofill.mock.server import MockSite
+from nss_autofill.site.catalogue import load_catalogue
 
 from .hostile import (
     CONSENT,
