@@ -422,8 +422,8 @@ def navigation_during_checks(site: MockSite, how: str) -> Trap:
         # The token is set at load and renewed before each press; the button scan leaves
         # data-nssaf marks on the buttons, so the first renewal after one is the press's.
         hook = f"""
-  var v = window.__nssAutofillDoc, fired = false;
-  Object.defineProperty(window, "__nssAutofillDoc", {{configurable: true,
+  var v = window.__nssafDoc, fired = false;
+  Object.defineProperty(window, "__nssafDoc", {{configurable: true,
     get: function () {{ return v; }},
     set: function (x) {{
       v = x;
@@ -443,7 +443,7 @@ def navigation_during_checks(site: MockSite, how: str) -> Trap:
         else:
             page.evaluate(
                 "() => { document.body.setAttribute('data-nssaf', 'b0');"
-                " window.__nssAutofillDoc = 'x'; }"
+                " window.__nssafDoc = 'x'; }"
             )
 
     url = _add(site, html, r.charset)

@@ -1,9 +1,25 @@
 // nss-autofill browser-side guard (init script; see guard.py for the rules in prose).
 //
 // Runs in every frame before the page's own scripts. It never lets a page script, a synthetic
-// event or a stray Enter submit a consent / final-submit control; trusted clicks by a person
-// (and by the dry run's simulated operator) pass. The tool's own clicks are trusted events too,
-// so guard.py marks them just before clicking: a marked click never counts as a person's.
+// event, a stray Enter or a click the tool made commit a consent or final submission; a
+// person's trusted clicks (and the dry run's simulated operator's) pass. The tool's own clicks
+// are trusted events too, so guard.py marks them just before clicking: from then on, for a
+// while, every trusted click in the document is the tool's — also the click the browser hands
+// on from a label to its control, or sends to a common ancestor when the page moves things
+// between mouse-down and mouse-up.
+//
+// What commits is read precisely, never from prose:
+//   - a *guarded control*: a button-like control whose caption (value, text, alt, aria-label,
+//     title, an image's alt) or code (javascript: href, onclick, formaction) holds a consent or
+//     final caption or a never-safe word;
+//   - *guarded data*: a value the form would send that carries a consent or final caption (as
+//     written, or as windows-1252 text that was the caption's UTF-8 or Shift_JIS bytes);
+//   - a *guarded target*: where a guarded control submits (its formaction, its form's action,
+//     its link).
+// A submission is stopped when no person asked for it and its submitter is guarded, its form
+// holds a guarded control or guarded data, or — read after the page's own submit and formdata
+// listeners — the data really sent carries a caption or goes to a guarded target. Fieldsets,
+// legends, labels, option texts, headings and paragraphs never count.
 //
 // The captions come from the catalogue: guard.py replaces the placeholder below with JSON.
 (() => {
@@ -17,9 +33,11 @@
   const _dateNow = Date.now;
   const now = () => _apply(_dateNow, Date, []);
   const _closest = Element.prototype.closest;
+  const _matches = Element.prototype.matches;
   const _qsa = Element.prototype.querySelectorAll;
   const _dqsa = Document.prototype.querySelectorAll;
   const _getAttr = Element.prototype.getAttribute;
+  const _hasAttr = Element.prototype.hasAttribute;
   const _contains = Node.prototype.contains;
   const _remove = Element.prototype.remove;
   const _insertBefore = Node.prototype.insertBefore;
@@ -39,12 +57,17 @@
   const _WeakMap = WeakMap;
   const _wmGet = WeakMap.prototype.get;
   const _wmSet = WeakMap.prototype.set;
+  const _URL = W.URL;
+  const _TextDecoder = W.TextDecoder;
+  const _Uint8Array = W.Uint8Array;
   const formProto = HTMLFormElement.prototype;
   const _submit = formProto.submit;
   const _requestSubmit = formProto.requestSubmit;
   const _elementsGetter = Object.getOwnPropertyDescriptor(formProto, "elements").get;
+  const _actionGetter = Object.getOwnPropertyDescriptor(formProto, "action").get;
   const _innerTextGetter = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "innerText").get;
   const _textContentGetter = Object.getOwnPropertyDescriptor(Node.prototype, "textContent").get;
+  const _fdEntries = W.FormData ? W.FormData.prototype.entries : null;
   const _report = W.__nssafGuardReport; // the Playwright binding, if already exposed
 
   const HUMAN_WINDOW_MS = CFG.humanWindowMs;
@@ -61,6 +84,34 @@
   const isGuardedKey = (k) => k.length > 0 && (has(k, GUARDED) || has(k, NEVER_SAFE));
   // A caption is *suspect* if guarded, or it holds a deny-list word and no page calls it safe.
   const isSuspectKey = (k) => isGuardedKey(k) || (has(k, DENY) && !SAFE.has(k));
+
+  // Text a server may read otherwise: windows-1252 characters that were UTF-8 (or Shift_JIS)
+  // bytes, as a form sent in another charset delivers them.
+  const CP1252 = {0x20ac: 0x80, 0x201a: 0x82, 0x192: 0x83, 0x201e: 0x84, 0x2026: 0x85,
+    0x2020: 0x86, 0x2021: 0x87, 0x2c6: 0x88, 0x2030: 0x89, 0x160: 0x8a, 0x2039: 0x8b, 0x152: 0x8c,
+    0x17d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95,
+    0x2013: 0x96, 0x2014: 0x97, 0x2dc: 0x98, 0x2122: 0x99, 0x161: 0x9a, 0x203a: 0x9b,
+    0x153: 0x9c, 0x17e: 0x9e, 0x178: 0x9f};
+  const rereads = (s) => {
+    const str = String(s ?? "");
+    if (!/[\u0080-\u00ff\u0152-\u2122]/.test(str)) return [];
+    const bytes = [];
+    for (const ch of str) {
+      const c = ch.codePointAt(0);
+      if (c < 0x100) bytes.push(c);
+      else if (CP1252[c] !== undefined) bytes.push(CP1252[c]);
+      else return [];
+    }
+    const out = [];
+    for (const enc of ["utf-8", "shift_jis"]) {
+      try {
+        out.push(new _TextDecoder(enc).decode(new _Uint8Array(bytes)));
+      } catch (e) {}
+    }
+    return out;
+  };
+  // Data that carries a consent or final caption (only those: a value may well say 確定 or 送信).
+  const guardedData = (s) => [String(s ?? ""), ...rereads(s)].some((t) => has(key(t), GUARDED));
 
   const CONTROL_SEL =
     "button, input, a, area, [role=button], [role=link], [onclick], summary, label";
@@ -86,16 +137,29 @@
       }
     }
   };
-  // Every caption a control shows or carries (value, text, alt, aria-label, title, img alts).
+  const isInput = (el) => el && el.localName === "input";
+  const inputType = (el) => _apply(_toLower, attr(el, "type") || "text", []);
+  // A control that submits its form when pressed.
+  const submits = (el) => {
+    if (!el || el.nodeType !== 1) return false;
+    const t = _apply(_toLower, attr(el, "type"), []);
+    return (el.localName === "button" && (t === "" || t === "submit")) ||
+      (el.localName === "input" && (t === "submit" || t === "image"));
+  };
+  // Every caption a button-like control shows or carries (value, text, alt, aria-label, title,
+  // img alts). A text box, radio, box or list is data, not a caption: see formData below.
   const captions = (el) => {
     const out = [];
     if (!el || el.nodeType !== 1) return out;
-    const tag = el.localName;
-    if (tag === "input") {
+    if (isInput(el)) {
+      const t = inputType(el);
+      if (!["submit", "button", "image", "reset"].includes(t)) return out;
       _apply(_push, out, [attr(el, "value"), attr(el, "alt")]);
       try {
         _apply(_push, out, [String(el.value ?? "")]);
       } catch (e) {}
+    } else if (el.localName === "select" || el.localName === "textarea") {
+      return out;
     } else {
       _apply(_push, out, [text(el)]);
     }
@@ -133,10 +197,9 @@
     }
   };
   const isText = (el) => {
-    if (!el || el.localName !== "input") return false;
-    const t = _apply(_toLower, attr(el, "type"), []);
+    if (!isInput(el)) return false;
     return !["button", "submit", "reset", "image", "checkbox", "radio", "file", "hidden",
-      "range", "color"].includes(t);
+      "range", "color"].includes(inputType(el));
   };
   const formControls = (form) => {
     const out = [];
@@ -148,28 +211,89 @@
     } catch (e) {}
     return out;
   };
-  // A form is guarded if any control in (or associated with) it is guarded.
-  const formGuarded = (form) => formControls(form).some(guardedEl);
-  // The document is guarded if any button-like control anywhere in it is guarded.
-  const documentGuarded = (doc) => {
-    try {
-      for (const el of _apply(_dqsa, doc, [BUTTONLIKE_SEL])) if (guardedEl(el)) return true;
-    } catch (e) {}
-    return false;
+  // The values a form would send (every named input, hidden ones included).
+  const formValues = (form) => {
+    const out = [];
+    for (const el of formControls(form)) {
+      if (!el || !attr(el, "name")) continue;
+      try {
+        _apply(_push, out, [attr(el, "name"), String(el.value ?? "")]);
+      } catch (e) {}
+    }
+    return out;
   };
-  const firstSubmit = (form) =>
-    formControls(form).find((el) => {
-      const t = _apply(_toLower, attr(el, "type"), []);
-      return (el.localName === "button" && (t === "" || t === "submit")) ||
-        (el.localName === "input" && (t === "submit" || t === "image"));
-    }) || null;
+  // A form is guarded if one of its button-like controls is, or data it would send carries a
+  // consent or final caption.
+  const buttonLike = (el) => {
+    try {
+      return el.nodeType === 1 && _apply(_matches, el, [BUTTONLIKE_SEL]);
+    } catch (e) {
+      return false;
+    }
+  };
+  const formGuarded = (form) => formControls(form).some((el) => buttonLike(el) && guardedEl(el)) ||
+    formValues(form).some(guardedData);
+  const firstSubmit = (form) => formControls(form).find(submits) || null;
+
+  // Where the page's guarded controls submit: their formaction or their form's action, or a
+  // guarded link's address (scheme://host/path, lower case).
+  const targetOf = (url) => {
+    try {
+      const u = new _URL(String(url), W.location.href);
+      return _apply(_toLower, u.protocol + "//" + u.host + u.pathname, []);
+    } catch (e) {
+      return "";
+    }
+  };
+  const actionOf = (form) => {
+    try {
+      return _apply(_actionGetter, form, []);
+    } catch (e) {
+      return "";
+    }
+  };
+  // A target that a form without any guarded control also posts to is shared (one dispatcher
+  // URL for every page): its submissions are told apart by their data, which is checked.
+  const targetList = (doc) => {
+    const out = [];
+    const shared = new Set();
+    try {
+      for (const form of _apply(_dqsa, doc, ["form"])) {
+        if (!formGuarded(form)) shared.add(targetOf(actionOf(form)));
+      }
+    } catch (e) {}
+    try {
+      for (const el of _apply(_dqsa, doc, [BUTTONLIKE_SEL])) {
+        if (!guardedEl(el)) continue;
+        const c = captions(el)[0] || "";
+        const href = _apply(_trim, attr(el, "href"), []);
+        if (href && !_apply(_startsWith, _apply(_toLower, href, []), ["javascript:"]) &&
+            !_apply(_startsWith, href, ["#"])) {
+          _apply(_push, out, [{ t: targetOf(href), c }]);
+        }
+        const fa = attr(el, "formaction");
+        if (fa) _apply(_push, out, [{ t: targetOf(fa), c }]);
+        else if (submits(el) && el.form) _apply(_push, out, [{ t: targetOf(actionOf(el.form)), c }]);
+      }
+    } catch (e) {}
+    return out.filter((x) => x.t && !shared.has(x.t));
+  };
+  const targets = (doc) => targetList(doc).map((x) => x.t);
 
   // ---- who pressed what, and when
   const toolMarks = new _WeakMap(); // element -> time guard.py marked it for the tool's click
+  // Until then every trusted click in this document is the tool's, wherever the browser sends
+  // it (a label's control, the common ancestor a retargeted click lands on): never a person's.
+  let toolUntil = 0;
   let lastHuman = null; // {el, form, guarded, t}: last trusted, unmarked click on a button-like
+  // Where a form the tool submits goes, as the guard checked it: a page that changes the target
+  // afterwards (in its own submit listener) does not get the submission.
+  const checkedTarget = new _WeakMap();
+  let lastSubmitter = null;
   const blockedLog = [];
 
   const markedByTool = (el) => {
+    if (now() < toolUntil) return true;
     for (let n = el; n; n = n.parentElement) {
       const t = _apply(_wmGet, toolMarks, [n]);
       if (t !== undefined && now() - t < TOOL_MARK_MS) return true;
@@ -208,6 +332,20 @@
     _apply(_stopImmediate, event, []);
     report(kind, el, detail);
   };
+  // Take a form out of the document while the browser builds its submission: it is dropped.
+  const drop = (form) => {
+    const parent = form.parentNode;
+    const next = form.nextSibling;
+    if (!parent) return;
+    try {
+      _apply(_remove, form, []);
+      _apply(_setTimeout, W, [() => {
+        try {
+          if (!form.parentNode) _apply(_insertBefore, parent, [form, next && next.parentNode === parent ? next : null]);
+        } catch (e) {}
+      }, 0]);
+    } catch (e) {}
+  };
 
   // ---- 1. clicks (capture phase on window: before any onclick attribute or page listener)
   const onClick = (event) => {
@@ -217,13 +355,6 @@
     const suspect = guarded || suspectEl(el);
     if (!event.isTrusted) {
       if (suspect) return block(event, "untrusted-click", el, "script click on a guarded control");
-      const href = attr(el, "href");
-      if (_apply(_startsWith, _apply(_trim, _apply(_toLower, href, []), []), ["javascript:"])) {
-        const doc = el.ownerDocument;
-        if (doc && documentGuarded(doc)) {
-          return block(event, "untrusted-javascript-link", el, href);
-        }
-      }
       return;
     }
     if (markedByTool(el)) {
@@ -260,13 +391,14 @@
     }
   };
 
-  // ---- 3. submit events: the submitter is guarded, or the form is and no person pressed
+  // ---- 3. submit events: the submitter is guarded, or the form is, and no person pressed
   const onSubmit = (event) => {
     const form = event.target;
     if (!form || form.localName !== "form") return;
     const submitter = event.submitter || null;
+    lastSubmitter = submitter;
     const guarded = submitter ? guardedEl(submitter) : false;
-    if (!guarded && !formGuarded(form) && !documentGuarded(form.ownerDocument)) return;
+    if (!guarded && !formGuarded(form)) return;
     if (submitter && markedByTool(submitter) && guarded) {
       return block(event, "tool-submit", submitter, "the tool's click would submit a guarded control");
     }
@@ -274,33 +406,49 @@
     block(event, "submit", submitter || firstSubmit(form) || form, "submission not pressed by a person");
   };
 
-  // ---- 4. backstop for every submission, from any realm: 'formdata' fires while the entry
-  // list is built; a form that is disconnected then is not submitted. It is put back at once
-  // (in a new task, after the aborted submission).
+  // ---- 4. formdata: fires for every submission, from any realm. Capture phase: the form as it
+  // stands; bubble phase (after the page's own listeners): the data really sent and its target.
+  // A form taken out of the document then is not submitted; it is put back at once.
   let allowedFormData = null; // a submission this guard already allowed (patched submit)
+  let constructingFormData = 0; // new FormData(form) in this realm: not a submission
   const onFormData = (event) => {
     const form = event.target;
     if (!form || form.localName !== "form") return;
-    if (allowedFormData === form) return;
-    if (constructingFormData > 0) return; // new FormData(form) in this realm: not a submission
-    if (!formGuarded(form) && !documentGuarded(form.ownerDocument)) return;
-    if (humanIntent(form, null)) return;
-    const parent = form.parentNode;
-    const next = form.nextSibling;
-    if (!parent) return;
-    try {
-      _apply(_remove, form, []);
-      _apply(_setTimeout, W, [() => {
-        try {
-          if (!form.parentNode) _apply(_insertBefore, parent, [form, next && next.parentNode === parent ? next : null]);
-        } catch (e) {}
-      }, 0]);
-    } catch (e) {}
+    if (allowedFormData === form || constructingFormData > 0) return;
+    if (!formGuarded(form) || humanIntent(form, null)) return;
+    drop(form);
     report("formdata", firstSubmit(form) || form, "submission stopped at formdata");
   };
+  const onFormDataLate = (event) => {
+    const form = event.target;
+    if (!form || form.localName !== "form") return;
+    if (constructingFormData > 0 || humanIntent(form, lastSubmitter)) return;
+    let why = "";
+    try {
+      for (const [name, value] of _apply(_fdEntries, event.formData, [])) {
+        if (typeof value === "string" && (guardedData(value) || guardedData(name))) {
+          why = "the data sent carries a consent or final caption";
+          break;
+        }
+      }
+    } catch (e) {}
+    const sub = lastSubmitter && lastSubmitter.form === form ? lastSubmitter : null;
+    let action = actionOf(form);
+    try {
+      if (sub && _apply(_hasAttr, sub, ["formaction"])) action = sub.formAction;
+    } catch (e) {}
+    if (!why && targets(form.ownerDocument).includes(targetOf(action))) {
+      why = "it goes to where a consent or final-submit control submits";
+    }
+    const checked = _apply(_wmGet, checkedTarget, [form]);
+    if (!why && checked !== undefined && now() < toolUntil && checked !== targetOf(action)) {
+      why = "the page changed where the form goes after the guard checked it";
+    }
+    if (!why) return;
+    drop(form);
+    report("formdata-late", sub || firstSubmit(form) || form, why);
+  };
 
-  // new FormData(form) also fires 'formdata'; count constructions so they are left alone.
-  let constructingFormData = 0;
   const _FormData = W.FormData;
   if (typeof _FormData === "function") {
     const Guarded = function FormData(...args) {
@@ -319,16 +467,15 @@
   }
 
   // ---- 5. form.submit() / form.requestSubmit(): no 'submit' event for submit(), so check here
-  const guardedSubmission = (form, submitter) => {
-    if (submitter && guardedEl(submitter)) return true;
-    return formGuarded(form) || documentGuarded(form.ownerDocument);
-  };
+  const guardedSubmission = (form, submitter) =>
+    (submitter && guardedEl(submitter)) || formGuarded(form);
   const patchedSubmit = function submit() {
     if (guardedSubmission(this, null) && !humanIntent(this, null)) {
       report("form.submit", firstSubmit(this) || this, "script submit() of a guarded form");
       return undefined;
     }
     allowedFormData = this;
+    lastSubmitter = null;
     try {
       return _apply(_submit, this, []);
     } finally {
@@ -360,15 +507,35 @@
   _apply(_addListener, W, ["keypress", onKey, opts]);
   _apply(_addListener, W, ["submit", onSubmit, opts]);
   _apply(_addListener, W, ["formdata", onFormData, opts]);
+  _apply(_addListener, W, ["formdata", onFormDataLate, { capture: false }]);
 
-  // The handle guard.py uses: mark the next click as the tool's; read the log. Not replaceable.
+  // The handle guard.py uses: mark the tool's next click (and open the tool's window), read
+  // where guarded controls submit, read the log. Not replaceable.
   const api = _freeze({
     mark: (el) => {
-      _apply(_wmSet, toolMarks, [el, now()]);
+      const t = now();
+      _apply(_wmSet, toolMarks, [el, t]);
+      // a label hands its click on to its control: that click is the tool's too
+      let actor = el;
+      try {
+        const label = el.localName === "label" ? el : _apply(_closest, el, ["label"]);
+        if (label && label.control) {
+          _apply(_wmSet, toolMarks, [label.control, t]);
+          actor = label.control;
+        }
+      } catch (e) {}
+      try {
+        if (submits(actor) && actor.form) {
+          const fa = attr(actor, "formaction");
+          _apply(_wmSet, checkedTarget, [actor.form, targetOf(fa || actionOf(actor.form))]);
+        }
+      } catch (e) {}
+      toolUntil = t + TOOL_MARK_MS;
       return true;
     },
+    targets: () => targetList(document),
     blocked: () => blockedLog.map((e) => ({ ...e })),
-    version: 1,
+    version: 2,
   });
   _defineProperty(W, "__nssafGuard", { value: api, writable: false, configurable: false, enumerable: false });
 })();

@@ -201,10 +201,11 @@
     }
     return null;
   };
+  const btnList = Array.from(btnEls);
   for (const el of btnEls) {
-    if (el.closest && Array.from(btnEls).some((o) => o !== el && o.contains(el) && o.matches(BUTTON))) {
-      continue;  // a part of a larger pressable control
-    }
+    // A pressable wrapper around a pressable control (<span onclick><a>次へ</a></span>): the
+    // control inside is what a person presses.
+    if (btnList.some((o) => o !== el && el.contains(o) && captionOf(o))) continue;
     const cap = captionOf(el);
     if (!cap || cap.length > 60) continue;
     const shown = seen(el) && !!boxOf(el);

@@ -27,6 +27,7 @@ from tenacity import (
     wait_fixed,
 )
 
+from ..engine.guard import PageChanged
 from ..engine.planning import PagePlan, build_context, plan_fixed, plan_page
 from ..engine.scripts import call_helper
 from ..engine.status import FieldStatus
@@ -257,9 +258,11 @@ class Runner:
                     GuardEntry(rec.page_id, rec.caption, "nobody", f"refused: {rec.reason}")
                 )
         for blocked in self.guard.blocked:
-            self.report.guarded.append(
-                GuardEntry(None, blocked.caption, "blocked", f"blocked in the page: {blocked.kind}")
-            )
+            where = "a request" if blocked.kind == "request" else f"in the page: {blocked.kind}"
+            detail = f"blocked {where}: {blocked.detail}".rstrip(": ")
+            if blocked.kind == "request":
+                detail += f" ({blocked.url[:200]})"
+            self.report.guarded.append(GuardEntry(None, blocked.caption, "blocked", detail))
 
     # ------------------------------------------------------------------ pages
     def _all_closed(self, context: BrowserContext) -> bool:
@@ -340,8 +343,9 @@ class Runner:
                 self._wait_or_stop(page, "validation-error", ExitCode.UNKNOWN_PAGE)
                 continue
             try:
-                self._handle(page, spec, entry)
-            except _Changed:
+                with self.guard.acting(page):  # every request while the tool acts is read
+                    self._handle(page, spec, entry)
+            except (_Changed, PageChanged):
                 entry.action = "the page changed while the tool worked on it; looking again"
                 self.audit.log("page-changed", page_id=spec.id)
                 last = (None, "")
@@ -599,11 +603,23 @@ class Runner:
             return False
 
     def _wait_moved_on(self, page: Page, token: str, seconds: float | None) -> None:
-        """Wait, bounded when ``seconds`` is given, until a new document or tab appears."""
+        """Wait, bounded when ``seconds`` is given, until a new document or tab appears.
+
+        It sleeps inside Playwright (not ``time.sleep``), so the browser's events and the
+        guard's request watch are served while it waits.
+        """
+
+        def sleep(s: float) -> None:
+            if page.is_closed():
+                time.sleep(s)
+            else:
+                page.wait_for_timeout(s * 1000)
+
         retryer = Retrying(
             stop=stop_after_delay(seconds) if seconds else stop_never,
             wait=wait_fixed(0.03 if seconds else 0.3),
             retry=retry_if_result(lambda moved: not moved),
+            sleep=sleep,
         )
         try:
             retryer(self._moved_on, page, token)
@@ -615,7 +631,8 @@ class Runner:
             return  # the operator (or the page) already moved on
         seconds = self.settings.human_timeout_s or None
         token = self._mark(page)
-        self._wait_moved_on(page, token, seconds)
+        with self.guard.idle():  # the person acts: what they send is theirs
+            self._wait_moved_on(page, token, seconds)
 
     def _wait_or_stop(self, page: Page, outcome: str, code: ExitCode) -> None:
         if self.headless:

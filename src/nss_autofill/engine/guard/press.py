@@ -1,0 +1,405 @@
+"""The guard's Python side: the one place that clicks, and the watch on what leaves the browser.
+
+:meth:`Guard.press` checks, at the moment of the click, what the click would *commit* — never
+the prose around it — and refuses (:class:`GuardRefused`) when:
+
+1. the caption asked for, or any caption the control shows or carries (value, text, ``alt``,
+   ``aria-label``, ``title``, the ``alt`` of images inside it), is guarded (a consent or final
+   caption on any page, or a never-safe word); or holds a deny-listed word and is not classed
+   navigation, choice or helper on this page;
+2. the control's own caption (what a person reads on it) is not the caption asked for;
+3. the locator does not match exactly one element, or a control inside it is guarded or
+   deny-listed (a ``<div>`` wrapping buttons, ``<input type=image alt=…>``);
+4. the code it runs names a guarded control (``href="javascript:doSubmit('申込内容を登録する')"``,
+   ``onclick``, ``formaction``);
+5. the control its click reaches is guarded: a ``<label>`` hands its click on to its control;
+6. it submits a form whose own submit controls are guarded, or whose data would carry a consent
+   or final caption (a hidden ``hdnBtnNm`` set beforehand), or that goes to where the page's
+   guarded controls submit; or it is a link to such a place, or a link carrying the caption;
+7. the browser-side guard is not in the page (:meth:`Guard.install` was not called).
+
+Fieldsets, legends, labels, option texts, headings, hints and paragraphs never make it refuse.
+The captions are read twice: by Playwright's own element methods (its isolated world: a page
+that redefines ``value`` or ``innerText`` cannot hide the real caption) and by ``js/describe.js``
+for structure. The element checked is the element clicked (resolved once). A navigation or a
+closed page during the checks is :class:`PageChanged`: nothing is pressed, the page is read
+again. The tool never presses a key (implicit submission uses a form's first submit button).
+
+Two more layers hold the line even when a page moves things after the check:
+
+* ``js/guard.js``, in every frame before the page's scripts (see there): the tool's click, and
+  any trusted click in the document while the tool is acting, never counts as a person's; a
+  submission no person asked for is stopped when its submitter, its form or the data really
+  sent (read after the page's own listeners) is guarded, or it goes to a guarded target;
+* :meth:`Guard.protect`: while the tool acts (:meth:`Guard.acting`), every request the browser
+  sends — navigation, form post, fetch/XHR, beacon, in any tab — is read from its bytes
+  (``traffic.verdict``) and aborted when it carries a consent or final caption or goes to where
+  the page's guarded controls submit. Requests a person causes while the tool waits pass.
+
+Example::
+
+    >>> guard = Guard()
+    >>> guard.install(context)
+    >>> with guard.acting(page):
+    ...     guard.press(page, page.get_by_role("button", name="次へ"), "次へ", spec)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from playwright.sync_api import Error as PlaywrightError
+
+from ...normalize import strip_decoration
+from ...site.catalogue import Catalogue, PageSpec, load_catalogue
+from .. import scripts
+from . import traffic
+from .rules import (
+    NEVER_SAFE,
+    BlockedAttempt,
+    GuardRefused,
+    Outcome,
+    PageChanged,
+    PressRecord,
+    Rules,
+    caption_key,
+    display,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, ElementHandle, Locator, Page, Route
+
+CLICK_TIMEOUT_MS = 5_000  # bounded: a control that cannot be clicked in time is an error
+READ_TIMEOUT_MS = 2_000
+HUMAN_WINDOW_MS = 1_000  # a script submission this soon after a person's click is theirs
+TOOL_MARK_MS = 10_000  # a mark covers the tool's click, and the document's clicks, this long
+BINDING_NAME = "__nssafGuardReport"
+
+_MARK_JS = "(el) => { const g = window.__nssafGuard; return !!(g && g.mark(el)); }"
+_TARGETS_JS = "() => { const g = window.__nssafGuard; return g && g.targets ? g.targets() : []; }"
+
+
+def _gone(exc: BaseException) -> bool:
+    """The page navigated or closed under a call (not a fault of the control)."""
+    msg = str(exc).lower()
+    return any(
+        w in msg for w in ("context was destroyed", "navigat", "closed", "not attached", "detached")
+    )
+
+
+class Guard:
+    """Performs every click of the tool and refuses consent / final-submit controls.
+
+    Built from the catalogue only; there is deliberately no option, setting or environment
+    variable that loosens it. ``records`` lists every press and refusal, ``blocked`` every
+    attempt the browser-side script or the request watch stopped.
+    """
+
+    def __init__(self, catalogue: Catalogue | None = None) -> None:
+        self.rules = Rules(catalogue if catalogue is not None else load_catalogue())
+        self.records: list[PressRecord] = []
+        self.blocked: list[BlockedAttempt] = []
+        self._installed: set[int] = set()
+        self._acting = 0
+        self._targets: dict[str, str] = {}  # where a guarded control submits -> its caption
+        self._watched: BrowserContext | None = None
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.rules.catalogue
+
+    @property
+    def guarded_captions(self) -> frozenset[str]:
+        """The consent/final-submit captions of the catalogue (as written there)."""
+        return self.catalogue.guarded_captions
+
+    def is_guarded(self, caption: str) -> bool:
+        return self.rules.is_guarded(caption)
+
+    def classify(self, caption: str, page_spec: PageSpec | None) -> str | None:
+        return self.rules.classify(caption, page_spec)
+
+    # ------------------------------------------------------------------ acting
+    @contextlib.contextmanager
+    def acting(self, page: Page) -> Iterator[None]:
+        """While the tool acts on ``page``: every request of its context is read, and a guarded
+        one aborted (:meth:`protect`). Outside, requests go their way untouched.
+
+        The watch is on only while the tool acts: a request waits for Python to serve it, so a
+        watch left on while the tool waits for a person would slow their page down.
+        """
+        self._learn_targets(page)
+        context = page.context
+        self._acting += 1
+        on = self._acting == 1 and self._route_on(context)
+        try:
+            yield
+        finally:
+            self._acting -= 1
+            if on:
+                self._route_off(context)
+
+    @contextlib.contextmanager
+    def idle(self, page: Page | None = None) -> Iterator[None]:
+        """While a person acts (the tool waits, the simulated operator presses): hands off."""
+        was, self._acting = self._acting, 0
+        context = self._watched
+        off = was > 0 and context is not None and self._route_off(context)
+        try:
+            yield
+        finally:
+            self._acting = was
+            if off and context is not None:
+                self._route_on(context)
+
+    def _route_on(self, context: BrowserContext) -> bool:
+        try:
+            self.protect(context)
+        except PlaywrightError:  # the context is closing
+            return False
+        self._watched = context
+        return True
+
+    def _route_off(self, context: BrowserContext) -> bool:
+        try:
+            context.unroute("**/*", self._route)
+        except PlaywrightError:
+            return False
+        return True
+
+    def _learn_targets(self, page: Page) -> None:
+        """Where the page's guarded controls submit (replacing the previous page's)."""
+        try:
+            self._targets = _targets(page.evaluate(_TARGETS_JS))
+        except PlaywrightError:
+            self._targets = {}
+
+    # ------------------------------------------------------------------ pressing
+    def press(self, page: Page, target: Locator, caption: str, page_spec: PageSpec | None) -> None:
+        """Click ``target`` (expected to read ``caption``) unless the guard refuses it.
+
+        Raises :class:`GuardRefused` (and records the refusal) when a rule of the module
+        docstring holds, :class:`PageChanged` when the page went away meanwhile.
+        """
+        page_id = page_spec.id if page_spec is not None else None
+        handle: ElementHandle | None = None
+        try:
+            try:
+                handle = self._resolve(target, caption, page_spec)
+                self._check_element(handle, caption, page_spec)
+                marked = bool(handle.evaluate(_MARK_JS))
+            except PlaywrightError as exc:
+                if _gone(exc):
+                    raise PageChanged(caption, "the page changed while it was checked") from exc
+                raise GuardRefused(caption, f"could not read the control: {exc}") from exc
+            if not marked:
+                raise GuardRefused(
+                    caption, "the browser-side guard is not in this page: Guard.install first"
+                )
+        except GuardRefused as exc:
+            self._record(caption, page_id, "refused", exc.reason)
+            _dispose(handle)
+            raise
+        try:
+            handle.click(timeout=CLICK_TIMEOUT_MS)
+        except PlaywrightError as exc:
+            msg = str(exc).lower()
+            if "not attached" in msg or "detached" in msg:  # gone before the click: none made
+                self._record(caption, page_id, "refused", "the control went away")
+                raise PageChanged(caption, "the control went away before the click") from exc
+            if _gone(exc):  # pressed, and the page went on at once: what the press was for
+                self._record(caption, page_id, "pressed", "")
+                return
+            raise
+        finally:
+            _dispose(handle)
+        self._record(caption, page_id, "pressed", "")
+
+    def check(self, target: Locator, caption: str, page_spec: PageSpec | None) -> None:
+        """Raise :class:`GuardRefused` if :meth:`press` would refuse; clicks and records nothing."""
+        handle = self._resolve(target, caption, page_spec)
+        try:
+            self._check_element(handle, caption, page_spec)
+        finally:
+            _dispose(handle)
+
+    def _resolve(self, target: Locator, caption: str, page_spec: PageSpec | None) -> ElementHandle:
+        """The one element ``target`` stands for, after the caption itself passed."""
+        why = self.classify(caption, page_spec)
+        if why:
+            raise GuardRefused(caption, f"the caption asked for {why}")
+        count = target.count()
+        if count != 1:
+            raise GuardRefused(caption, f"the locator matches {count} elements, not one")
+        handle = target.element_handle(timeout=READ_TIMEOUT_MS)
+        if handle is None:  # pragma: no cover - element_handle waits or raises
+            raise GuardRefused(caption, "the control went away")
+        return handle
+
+    def _check_element(
+        self, target: ElementHandle, caption: str, page_spec: PageSpec | None
+    ) -> None:
+        seen = self._read_isolated(target)
+        info: dict[str, Any] = target.evaluate(scripts.source("describe.js"))
+        self._targets.update(_targets(info.get("targets")))
+        for cap in [*seen, *info["captions"]]:
+            why = self.classify(cap, page_spec)
+            if why:
+                raise GuardRefused(caption, f"the control reads {display(cap)!r}, which {why}")
+        for cap in info["inner"]:
+            why = self.classify(cap, page_spec)
+            if why:
+                raise GuardRefused(
+                    caption, f"a control inside it reads {display(cap)!r}, which {why}"
+                )
+        for src in info["code"]:
+            if self.is_guarded(src):
+                raise GuardRefused(caption, f"its script names a guarded control: {src[:120]!r}")
+        reach = info.get("reach")
+        if reach:
+            for cap in [*reach["captions"], *reach["code"]]:
+                if self.is_guarded(cap):
+                    raise GuardRefused(
+                        caption,
+                        f"it is the label of another control, which reads {display(cap)!r}",
+                    )
+        shown = strip_decoration(caption_key(info["primary"]))
+        if shown != strip_decoration(caption_key(caption)):  # 「次へ ＞」 reads 次へ
+            raise GuardRefused(
+                caption, f"the control reads {display(info['primary'])!r}, not the caption asked"
+            )
+        self._check_submission(info, caption)
+
+    def _check_submission(self, info: dict[str, Any], caption: str) -> None:
+        """What pressing sends: the form's own submit controls, its data, where it goes; or the
+        link's address."""
+        if info["submits"] and info["inForm"]:
+            first = info["firstSubmit"]
+            if first is not None and self.is_guarded(first):
+                raise GuardRefused(
+                    caption, f"it would submit a form whose first submit button is {first!r}"
+                )
+            for cap in info["submitCaptions"]:
+                if self.is_guarded(cap):
+                    raise GuardRefused(
+                        caption, f"it would submit a form with the control {display(cap)!r}"
+                    )
+            for value in info["data"]:
+                if self.rules.carries_commit(value):
+                    raise GuardRefused(
+                        caption, f"the form it submits would send {display(value)[:60]!r}"
+                    )
+            named = self._targets.get(traffic.target_of(info["action"]))
+            if named is not None:
+                raise GuardRefused(caption, f"its form posts to where 「{named}」 submits")
+        href = info.get("href") or ""
+        if href:
+            named = self._targets.get(traffic.target_of(href))
+            if named is not None:
+                raise GuardRefused(caption, f"it is a link to where 「{named}」 submits")
+            hit = traffic.carried(href.encode("utf-8"), self.rules.commit_captions)
+            if hit:
+                raise GuardRefused(caption, f"it is a link that carries 「{hit}」")
+
+    @staticmethod
+    def _read_isolated(target: ElementHandle) -> list[str]:
+        """Captions read by Playwright's own element methods (its isolated world)."""
+        out: list[str] = []
+        for name in ("value", "alt", "aria-label", "title"):
+            v = target.get_attribute(name)
+            if v:
+                out.append(v)
+        for reader in (target.inner_text, target.text_content):
+            v2 = reader()
+            if v2:
+                out.append(v2)
+        return out
+
+    def _record(self, caption: str, page_id: str | None, outcome: Outcome, reason: str) -> None:
+        self.records.append(PressRecord(caption, page_id, outcome, "tool", reason))
+
+    # ------------------------------------------------------------------ browser side
+    def init_script(self) -> str:
+        """The browser-side guard with this catalogue's captions injected as JSON."""
+        cat = self.catalogue
+        config = {
+            "guarded": sorted(cat.guarded_captions),
+            "neverSafe": list(NEVER_SAFE),
+            "deny": list(cat.deny_captions),
+            "safe": sorted(cat.safe_captions - cat.guarded_captions),
+            "humanWindowMs": HUMAN_WINDOW_MS,
+            "toolMarkMs": TOOL_MARK_MS,
+        }
+        src = scripts.source("guard.js")
+        return src.replace("__NSS_GUARD_CONFIG__", json.dumps(config, ensure_ascii=True))
+
+    def install(self, context: BrowserContext) -> None:
+        """Add the browser-side guard to ``context`` (every page and frame, before page scripts),
+        and the binding that reports blocked attempts into :attr:`blocked`. Install before
+        opening pages; pages already open get it too. The request watch is switched on while
+        the tool acts (:meth:`acting`).
+        """
+        if id(context) in self._installed:
+            return
+        context.expose_binding(BINDING_NAME, self._on_report)
+        script = self.init_script()
+        context.add_init_script(script=script)
+        for pg in context.pages:
+            for frame in pg.frames:
+                with contextlib.suppress(Exception):  # a frame that went away
+                    frame.evaluate(script)
+        self._installed.add(id(context))
+
+    def protect(self, context: BrowserContext) -> None:
+        """Watch every request of ``context`` and abort a guarded one (see :meth:`acting`).
+
+        Registered last, it runs first; a request it lets through falls back to the routes
+        registered before it (the dry run's loopback filter).
+        """
+        context.route("**/*", self._route)
+
+    def _route(self, route: Route) -> None:
+        req = route.request
+        if self._acting:
+            try:
+                body = req.post_data_buffer
+            except Exception:  # a body Playwright cannot give: read the URL alone
+                body = None
+            why = traffic.verdict(req.url, body, self.rules.commit_captions, set(self._targets))
+            if why:
+                self.blocked.append(BlockedAttempt("request", "", why, req.url))
+                with contextlib.suppress(PlaywrightError):
+                    route.abort("blockedbyclient")
+                return
+        with contextlib.suppress(PlaywrightError):
+            route.fallback()
+
+    def _on_report(self, source: Any, entry: Any) -> None:
+        if not isinstance(entry, dict):
+            return
+        self.blocked.append(
+            BlockedAttempt(
+                kind=str(entry.get("kind", "")),
+                caption=str(entry.get("caption", "")),
+                detail=str(entry.get("detail", "")),
+                url=str(entry.get("url", "")),
+            )
+        )
+
+
+def _targets(found: Any) -> dict[str, str]:
+    """{target: caption} from the page's list of {t, c}."""
+    out: dict[str, str] = {}
+    for x in found or ():
+        if isinstance(x, dict) and x.get("t"):
+            out[str(x["t"])] = display(str(x.get("c") or "")) or "a guarded control"
+    return out
+
+
+def _dispose(handle: ElementHandle | None) -> None:
+    if handle is not None:
+        with contextlib.suppress(Exception):  # its document may be gone after the click
+            handle.dispose()
