@@ -104,7 +104,7 @@ KNOWN: dict[str, frozenset[str]] = {
 OTHER_WORDINGS: dict[str, tuple[str, ...]] = {
     # navigation and choices
     "次へ": ("次へ進む", "次画面へ", "保存して次へ"),
-    "戻る": ("前の画面へ戻る", "前画面へ", "修正する"),
+    "戻る": ("前の画面へ戻る", "前画面へ", "前へ"),
     "ログイン": ("ログインする", "ログイン実行"),
     "同意しない": ("同意しません", "同意せずに終了する"),
     "netNACCSのみを利用する": ("netNACCSのみ利用する", "netNACCSだけを利用する"),

@@ -231,6 +231,8 @@ def _input(
     if not part and fs.assoc == "aria-label":
         aria = label
     size = row.size if row.size else 30
+    if placeholder:  # a person must read the whole placeholder
+        size = max(size, 2 * len(placeholder) + 2)
     h = f"<input{attrs(type=_text_type(v, row), name=v.nm.name(name), id=fid, value=value, maxlength=row.maxlength or None, size=size, placeholder=placeholder, aria_label=aria, disabled=_disabled(v, fs, enabled), aria_required='true' if row.required and v.era == 'new' else None)}>"
     return h, fid
 
