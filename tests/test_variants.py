@@ -504,3 +504,114 @@ def test_a_seed_renders_the_same_markup_in_another_process() -> None:
     same = [re.sub(rb"T[0-9]{7}", b"T0000000", o) for o in outs]
     assert len(same[0]) > 2000
     assert same[0] == same[1]
+
+
+# ---------------------------------------------------------------------------------- the generator
+# A person who knows the posted names (the generator's own map, not the engine) fills each form
+# page and presses its forward button: the mock must accept every variant, so a failure above
+# is the engine's and never a page no one could complete.
+_ORACLE_VALUES: dict[str, dict[str, list[str]]] = {
+    "temp-apply": dict(SAMPLE_TEMP),
+    "apply-billing": {
+        "rdoIkkatsu": ["1"],
+        "txtIkkSeikyuCd": ["1234567"],
+        "txtIkkKgyMei": ["北浜ホールディングス株式会社"],
+        "txtIkkJgsMei": ["本社"],
+        "rdoSeikyuSyozai": ["2"],
+        "txtSkyYubin": ["1000005"],
+        "selSkyTodofuken": ["13"],
+        "txtSkyJusyo1": ["千代田区丸の内一丁目１番１号"],
+        "rdoKozaFurikae": ["1"],
+        "txtKfrJgsCd": ["7654321"],
+        "txtKfrKgyMei": ["北浜ホールディングス株式会社"],
+        "txtKfrJgsMei": ["経理部"],
+    },
+    "apply-usercode": {"txtRiyosyaCd": ["ABCDE"]},
+}
+_FORWARD = {
+    "temp-apply": ("申込内容確認へ進む", "temp-confirm"),
+    "apply-tanto": ("次へ", "apply-office"),
+    "apply-office": ("一般NACCSを利用する", "apply-usercode-choice"),
+    "apply-usercode": ("この内容を設定する", "apply-usercode-choice"),
+    "apply-terminal": ("次へ", "apply-mailbox"),
+    "apply-mailbox": ("次へ", "apply-plan"),
+    "apply-plan": ("次へ", "apply-billing"),
+    "apply-billing": ("申込内容確認へ進む", "apply-confirm"),
+}
+PRESS_JS = """(caption) => {
+  const norm = s => (s || '').replace(/[\\s\\u3000＞＜→←≫▶]/g, '');
+  const els = [...document.querySelectorAll('a, button, input, img, [role=button], span.btn')];
+  const hit = els.find(e => [e.value, e.alt, e.textContent].some(t => norm(t) === norm(caption)));
+  if (!hit) return false;
+  hit.click();
+  return true;
+}"""
+SET_JS = """([name, value, kind]) => {
+  const els = [...document.getElementsByName(name)];
+  if (kind === 'choice') { const e = els.find(e => e.value === value); e.click(); return; }
+  const e = els[0];
+  if (e.tagName === 'SELECT') { e.value = value; } else { e.value = value; }
+  e.dispatchEvent(new Event('input', {bubbles: true}));
+  e.dispatchEvent(new Event('change', {bubbles: true}));
+}"""
+
+
+def _oracle_fill(page: Page, nm: Naming, page_id: str, values: dict[str, list[str]]) -> None:
+    rows = {n: r for r in vmodel.page_rows(page_id) for n in r.names}
+    ordered = sorted(values, key=lambda n: 0 if rows.get(n) and rows[n].kind == "radio" else 1)
+    for name in ordered:
+        row = rows.get(name)
+        if row is None or row.kind == "static":
+            continue
+        for v in values[name]:
+            choice = row.kind in ("radio", "check")
+            if row.kind == "check" and v != "1":
+                continue
+            page.evaluate(
+                SET_JS, [nm.name(name), nm.value(name, v), "choice" if choice else "value"]
+            )
+
+
+ORACLE_SEEDS = _seeds("NSS_VARIANT_ORACLE_SEEDS", range(1, 5))
+
+
+@pytest.mark.parametrize("seed", ORACLE_SEEDS, ids=[f"s{s}" for s in ORACLE_SEEDS])
+def test_every_variant_form_is_accepted_from_a_person(
+    seed: int, browser: Browser, browser_context_args: dict[str, Any]
+) -> None:
+    samples = vmodel_samples()
+    site = MockSite(style="variant", seed=seed).start()
+    context = browser.new_context(**browser_context_args)
+    try:
+        page = context.new_page()
+        for page_id, (caption, after) in _FORWARD.items():
+            page.goto(site.url_for(page_id))
+            nm = Naming(seed, page_id)
+            _oracle_fill(page, nm, page_id, samples.get(page_id, {}))
+            if page_id == "apply-usercode":
+                _oracle_fill(
+                    page,
+                    nm,
+                    page_id,
+                    {"selGyoshu": ["G07"], "selHoshiki": ["2"], "txtSikibetuSu": ["1"]},
+                )
+                assert page.evaluate(PRESS_JS, "設定"), f"seed {seed}: no 設定 on apply-usercode"
+            with page.expect_navigation():
+                assert page.evaluate(PRESS_JS, caption), f"seed {seed}: no {caption} on {page_id}"
+            page.wait_for_load_state("load")
+            got = page.url.split("?")[0]
+            assert got == site.page_url(after), (
+                f"seed {seed}: {page_id} did not lead to {after} but {got}: "
+                f"{page.inner_text('body')[:400]}\n" + _replay_page(seed, page_id)
+            )
+    finally:
+        context.close()
+        site.stop()
+
+
+def vmodel_samples() -> dict[str, dict[str, list[str]]]:
+    from nss_autofill.mock.flow import sample_values
+
+    out = {k: dict(v) for k, v in sample_values().items()}
+    out.update({k: dict(v) for k, v in _ORACLE_VALUES.items()})
+    return out
