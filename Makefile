@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup system venv demo test test-fast lint bench clean wheel-check
+.PHONY: setup system venv demo test test-fast lint bench clean wheel-check variants
 
 setup: system venv
 
@@ -28,6 +28,12 @@ test: setup
 
 test-fast: venv
 	$(BIN)/pytest -m nobrowser -q
+
+# The engine on seeded markup variants of the mock (tests/test_variants.py), on many seeds:
+# `make variants SEEDS=5000` runs seeds 0..4999 (pages, flows and perturbed flows; long).
+SEEDS ?= 200
+variants: venv
+	NSS_VARIANT_SEEDS=0-$$(($(SEEDS) - 1)) $(BIN)/pytest tests/test_variants.py -m variants -q -p no:cacheprovider
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks

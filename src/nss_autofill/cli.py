@@ -176,9 +176,14 @@ def build_sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: a free one)")
         p.add_argument(
             "--style",
-            choices=("classic", "modern"),
+            choices=("classic", "modern", "variant"),
             default="classic",
-            help="markup of the mock: old NSS tables (classic) or labels/aria/divs (modern)",
+            help="markup of the mock: old NSS tables (classic), labels/aria/divs (modern) or "
+            "drawn from --seed (variant)",
+        )
+        p.add_argument("--seed", type=int, default=0, help="the variant markup's seed")
+        p.add_argument(
+            "--perturb", action="store_true", help="variant: reword captions the manual lacks"
         )
     elif name == "doctor":
         p.description = (
@@ -218,7 +223,9 @@ def _run_sub(name: str, ns: argparse.Namespace, lang: Lang) -> int:
     if name == "mock-server":
         from .mock.server import serve_forever
 
-        return serve_forever(port=ns.port, lang=lang, style=ns.style)
+        return serve_forever(
+            port=ns.port, lang=lang, style=ns.style, seed=ns.seed, perturb=ns.perturb
+        )
     if name == "doctor":
         from .commands.doctor import doctor
 

@@ -27,6 +27,8 @@ from .flow import BY_ID, Fields, PageDef, Registration, Session, UserCode
 from .record import Request, carried_caption
 from .resources import fixtures_dir
 from .styles import style as _style
+from .variants import VariantStyle
+from .variants import render as render_variant
 
 COOKIE = "NSSSESSIONID"
 GOTO_PREFIX = "/__mock__/goto/"
@@ -109,7 +111,7 @@ def _encoding(charset: str) -> str:
 class MockApp:
     """State and behaviour of the mock site, independent of the HTTP server."""
 
-    def __init__(self, style: str = "classic") -> None:
+    def __init__(self, style: str = "classic", *, seed: int = 0, perturb: bool = False) -> None:
         self.base_url = "http://127.0.0.1:0"  # set by the server once bound
         self.mail: MockMail | None = None
         self.fault: str | None = None
@@ -120,8 +122,12 @@ class MockApp:
         self._sessions: dict[str, Session] = {}
         self._registrations: dict[str, Registration] = {}
         self._extra: dict[str, _Extra] = {}
-        self.style = _style(style)  # paths, charsets and posted names of this markup style
-        root = fixtures_dir() / style
+        # paths, charsets and posted names of this markup style
+        self.style = _style(style, seed=seed, perturb=perturb)
+        self.variant: VariantStyle | None = (
+            self.style if isinstance(self.style, VariantStyle) else None
+        )
+        root = fixtures_dir() / ("classic" if self.variant else style)
         if not root.joinpath("_nss.html").is_file():
             raise ValueError(f"no mock style {style!r} in {fixtures_dir()}")
         self._env = Environment(
@@ -212,7 +218,7 @@ class MockApp:
             path=path,
             page_id=page.id if page and not extra else None,
             fields=fields,
-            submitter=flow.submitter_of(self.style.canonical(fields)),
+            submitter=flow.submitter_of(self.style.canonical(fields, page.id if page else None)),
             kind=kind,
             encoding=encoding,
         )
@@ -256,12 +262,16 @@ class MockApp:
             except UnicodeDecodeError:
                 fields = {}
             self._record(path, fields, encoding)
-            fields = self.style.canonical(fields)  # the flow's own names from here on
+            # the flow's own names from here on
+            fields = self.style.canonical(fields, page.id if page else None)
             if extra:
                 return Resp(HTTPStatus.SEE_OTHER, location=path)
         if extra:
             ctype = f"text/html; charset={extra.charset}"
             return Resp(HTTPStatus.OK, extra.body, ctype)
+        if method == "GET" and self.variant is not None and path in self.variant.images:
+            ctype, data = self.variant.images[path]
+            return Resp(HTTPStatus.OK, data, ctype)
         if method == "GET" and path.startswith(GOTO_PREFIX):
             return self._goto(sess, path[len(GOTO_PREFIX) :], query)
         if page is None:
@@ -439,7 +449,11 @@ class MockApp:
             # The operator goes back and edits the page 戻る leads to (its stored values).
             edits = self.faults.take_edits()
             sess.values.setdefault(BACK[page_id], {}).update({k: [v] for k, v in edits.items()})
-        html = self._env.get_template(page.template).render(self._context(page, sess, errors or {}))
+        context = self._context(page, sess, errors or {})
+        if self.variant is not None:
+            html = render_variant(self.variant, page, context)
+        else:
+            html = self._env.get_template(page.template).render(context)
         html = inject(html, script)
         encoding = _encoding(page.charset)
         body = html.encode(encoding, errors="xmlcharrefreplace")

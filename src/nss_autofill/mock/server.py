@@ -49,11 +49,23 @@ def _check_loopback(host: str) -> str:
 class MockSite:
     """The mock NSS site: ``start()`` it (or use ``with``), then browse ``start_url``."""
 
-    def __init__(self, style: str = "classic", host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        style: str = "classic",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        seed: int = 0,
+        perturb: bool = False,
+    ) -> None:
+        """``style`` classic, modern or variant (drawn from ``seed``; ``perturb`` rewords the
+        captions the manual does not show: ``variants/``)."""
         self.style = style
+        self.seed = seed
+        self.perturb = perturb
         self.host = _check_loopback(host)
         self.port = port
-        self._app = MockApp(style)
+        self._app = MockApp(style, seed=seed, perturb=perturb)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -115,9 +127,15 @@ class MockSite:
         """The page's own URL (no session set-up)."""
         return self.base_url + self._app.style.path(page_id)
 
-    def input_name(self, flow_name: str) -> str:
-        """This style's input name for a flow name (modern: ``txtKgyMei`` → ``company[name]``)."""
-        return self._app.style.name_of(flow_name)
+    def input_name(self, flow_name: str, page_id: str | None = None) -> str:
+        """This style's input name for a flow name (modern: ``txtKgyMei`` → ``company[name]``);
+        the variant style names inputs per page, so it needs ``page_id``."""
+        return self._app.style.name_of(flow_name, page_id)
+
+    def canonical(self, fields: dict[str, list[str]], page_id: str | None) -> dict[str, list[str]]:
+        """Fields as posted on ``page_id`` under the flow's names and values (the submitter's
+        caption as ``hdnBtnNm``)."""
+        return self._app.style.canonical(fields, page_id)
 
     # ------------------------------------------------------------------ state
     @property
@@ -278,11 +296,13 @@ def serve_forever(
     *,
     host: str = "127.0.0.1",
     style: str = "classic",
+    seed: int = 0,
+    perturb: bool = False,
     _wait: Callable[[], None] | None = None,
 ) -> int:
     """Serve the mock NSS site on loopback until Ctrl-C; 0 on a clean stop, 2 if it cannot start."""
     try:
-        site = MockSite(style, host=host, port=port).start()
+        site = MockSite(style, host=host, port=port, seed=seed, perturb=perturb).start()
     except (OSError, ValueError) as exc:
         print(f"mock-server: {exc}", file=sys.stderr)
         return 2
@@ -309,10 +329,24 @@ def main(argv: Sequence[str] | None = None, *, _wait: Callable[[], None] | None 
     )
     parser.add_argument("--port", type=int, default=8765, help="port (0 = any free port)")
     parser.add_argument("--host", default="127.0.0.1", help="a loopback address")
-    parser.add_argument("--style", default="classic", help="fixture style (default: classic)")
+    parser.add_argument(
+        "--style", default="classic", help="classic, modern or variant (default: classic)"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="variant style: the seed to draw")
+    parser.add_argument(
+        "--perturb", action="store_true", help="variant style: reword the guessed captions"
+    )
     parser.add_argument("--lang", choices=("ja", "en"), default="ja")
     args = parser.parse_args(argv)
-    return serve_forever(args.port, args.lang, host=args.host, style=args.style, _wait=_wait)
+    return serve_forever(
+        args.port,
+        args.lang,
+        host=args.host,
+        style=args.style,
+        seed=args.seed,
+        perturb=args.perturb,
+        _wait=_wait,
+    )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .flow import PAGES, SUBMIT_HIDDEN, Fields, PageDef
 
-STYLES = ("classic", "modern")
+STYLES = ("classic", "modern", "variant")
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,15 @@ class Style:
     def path(self, page_id: str) -> str:
         return self.page(page_id).path
 
-    def name_of(self, flow_name: str) -> str:
-        """This style's input name for the flow's ``flow_name``."""
+    def name_of(self, flow_name: str, page_id: str | None = None) -> str:
+        """This style's input name for the flow's ``flow_name`` (on ``page_id``)."""
         return self.names.get(flow_name, flow_name)
 
-    def canonical(self, fields: Fields) -> Fields:
-        """Posted fields renamed to the flow's names; the action button becomes ``hdnBtnNm``."""
+    def canonical(self, fields: Fields, page_id: str | None = None) -> Fields:
+        """Posted fields renamed to the flow's names; the action button becomes ``hdnBtnNm``.
+
+        ``page_id`` is the page the form was on (styles whose names differ per page need it).
+        """
         out: Fields = {}
         for key, vals in fields.items():
             if self.action_field is not None and key == self.action_field:
@@ -197,8 +200,15 @@ _STYLES: dict[str, Style] = {
 }
 
 
-def style(name: str) -> Style:
-    """The style called ``name``; ValueError naming the known ones otherwise."""
+def style(name: str, *, seed: int = 0, perturb: bool = False) -> Style:
+    """The style called ``name``; ValueError naming the known ones otherwise.
+
+    ``variant`` is drawn from ``seed`` (``variants/``); ``perturb`` rewords its guessed captions.
+    """
+    if name == "variant":
+        from .variants import variant_style
+
+        return variant_style(seed, perturb)
     try:
         return _STYLES[name]
     except KeyError:
