@@ -15,12 +15,12 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Locator, Page
 
-from nss_autofill.catalogue import load_catalogue
-from nss_autofill.filling import FillMemory, fill_page
-from nss_autofill.guard import Guard
-from nss_autofill.planning import build_context, plan_page
+from nss_autofill.engine.filling import FillMemory, fill_page
+from nss_autofill.engine.guard import Guard
+from nss_autofill.engine.planning import build_context, plan_page
+from nss_autofill.engine.recognition import read_facts, recognise
 from nss_autofill.profile import load_profile
-from nss_autofill.recognition import read_facts, recognise
+from nss_autofill.site.catalogue import load_catalogue
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,11 @@ class Engine:
         def press(locator: Locator, caption: str) -> None:
             self.guard.press(page, locator, caption, spec)
 
-        results = fill_page(page, spec, plan, FillMemory(), press, context, timeout_ms=timeout_ms)
-        return [Filled(r.field_id, str(r.status), r.detail) for r in results]
+        done = fill_page(page, spec, plan, FillMemory(), press, timeout_ms=timeout_ms)
+        fields = [Filled(r.field_id, r.status.value, r.detail) for r in done.fields]
+        steps = [Filled(f"{s.kind}:{s.caption}", "filled" if s.ok else "error", s.detail)
+                 for s in done.steps]  # fmt: skip
+        return fields + steps
 
 
 def profile_context(path: Path, today: dt.date | None = None) -> dict[str, Any]:

@@ -442,8 +442,7 @@ def navigation_during_checks(site: MockSite, how: str) -> Trap:
             page.get_by_role("button", name=REVIEW, exact=True).evaluate("(e) => { void e.form; }")
         else:
             page.evaluate(
-                "() => { document.body.setAttribute('data-nssaf', 'b0');"
-                " window.__nssafDoc = 'x'; }"
+                "() => { document.body.setAttribute('data-nssaf', 'b0'); window.__nssafDoc = 'x'; }"
             )
 
     url = _add(site, html, r.charset)
