@@ -259,10 +259,18 @@ def canonical_posts(
     site: MockSite, posts: list[Post]
 ) -> list[tuple[str, str, dict[str, list[str]]]]:
     out = []
+    mail = site.mail
     for p in posts:
         if p.page_id is None:
             continue
         fields = site.canonical(p.fields, p.page_id)
+        if p.page_id == "login" and mail is not None:
+            # each run logs in with its own site's temporary login: compare the role, not the value
+            secret = {
+                mail.login_id: "<the mail's login ID>",
+                mail.password: "<the mail's password>",
+            }
+            fields = {k: [secret.get(v, v) for v in vs] for k, vs in fields.items()}
         out.append((p.page_id, p.submitter or "", normalise(fields)))
     return out
 
@@ -321,7 +329,9 @@ def _post_diff(
         w = want[i] if i < len(want) else None
         if g == w:
             continue
-        if g is None or w is None or g[0] != w[0] or g[1] != w[1]:
+        if g is not None and w is not None and g[0] == w[0] and g[2] == w[2] and not g[1]:
+            continue  # the variant's control posts no name of its own: its page took it
+        if g is None or w is None or g[0] != w[0] or (g[1] != w[1] and g[1]):
             out.append(f"post {i}: got {g and g[:2]} want {w and w[:2]}")
             continue
         out.append(f"post {i} {g[0]}: " + "; ".join(_diff(g[2], w[2])))
@@ -342,7 +352,7 @@ def test_variant_flow(seed: int, tmp_path: Path) -> None:
     if run.second is None or run.second.code != 0:
         said = _stopped_at(run.second) if run.second else "not run"
         problems.append(f"phase 2 exit {run.second and run.second.code}: {said}")
-    if not problems and run.posts != ref.posts:
+    if not problems and _post_diff(run.posts, ref.posts):
         problems.append(
             "the POSTs differ from the classic run:\n    "
             + "\n    ".join(_post_diff(run.posts, ref.posts))

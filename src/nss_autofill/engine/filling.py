@@ -390,11 +390,17 @@ class _Filler:
             self.memory.remember(self.spec.id, field_id, 0, row, str(value))
 
     def count_rows(self, step: CountRows) -> None:
-        self.counts[(step.columns, step.row)] = _data_rows(self.page, step.columns)
+        # no table shown yet counts as no rows (a page may show the table only once it has one)
+        self.counts[(step.columns, step.row)] = max(_data_rows(self.page, step.columns), 0)
 
     def expect_row(self, step: ExpectRow) -> None:
-        now = _data_rows(self.page, step.columns)
         was = self.counts.get((step.columns, step.row), -1)
+        # the helper's script may add the row a moment later: wait for it, bounded
+        waited, now = 0.0, _data_rows(self.page, step.columns)
+        while now != was + 1 and waited < self.timeout:
+            self.page.wait_for_timeout(50)
+            waited += 50
+            now = _data_rows(self.page, step.columns)
         what = " / ".join(step.columns)
         if was >= 0 and now == was + 1:
             self.out.steps.append(StepResult("rows", what, True, f"{now} rows", step.row))
@@ -416,14 +422,31 @@ def _not_filled(pf: PlannedField) -> FieldResult:
     return FieldResult(spec.id, spec.where(), (), FieldStatus.SKIPPED, detail.strip("; "), pf.row)
 
 
+_CODE_RE = re.compile(r"^[0-9A-Za-z]{1,4}[:：.．)）\]】\s-]+")
+_BRACKET_RE = re.compile(r"[(（\[【〔]([^)）\]】〕]*)[)）\]】〕]")
+
+
+def _option_names(text: str) -> set[str]:
+    """What a person reads as an option's name: 東京都 in 「13：東京都」 and 「東京都（13）」;
+    both 2027年 and 令和9年 in 「2027年(令和9年)」 (a date written two ways)."""
+    k = text_key(text)
+    out = {k, label_key(text), _CODE_RE.sub("", k)}
+    outside = _BRACKET_RE.sub("", k)
+    if outside and outside != k:
+        out.add(outside)
+        if any(ch.isdigit() for ch in outside):
+            out |= {m.group(1) for m in _BRACKET_RE.finditer(k) if m.group(1)}
+    return {x for x in out if x}
+
+
 def _option_index(ctl: Control, target: str, kind: str, part: int) -> list[int]:
-    """Options whose text (or value) names ``target``; exact before hint-stripped."""
+    """Options whose text (or value) names ``target``; the exact reading first."""
     if kind == "date3":
         wants = _year_keys(target) if part == 0 else {_date_key(target)}
         return [
             i
             for i, o in enumerate(ctl.options)
-            if _date_key(o.text) in wants or _date_key(o.value) in wants
+            if {_date_key(n) for n in _option_names(o.text)} & wants or _date_key(o.value) in wants
         ]
     want = text_key(target)
     hits = [
@@ -431,7 +454,7 @@ def _option_index(ctl: Control, target: str, kind: str, part: int) -> list[int]:
         for i, o in enumerate(ctl.options)
         if text_key(o.text) == want or text_key(o.value) == want
     ]
-    return hits or [i for i, o in enumerate(ctl.options) if label_key(o.text) == want]
+    return hits or [i for i, o in enumerate(ctl.options) if want in _option_names(o.text)]
 
 
 def _current(ctl: Control, target: str, kind: str, part: int) -> str:
@@ -570,7 +593,7 @@ def table_column(page: Page, columns: Sequence[str], column: str) -> list[str]:
     want = text_key(column)
     col = next((i for i, h in enumerate(head) if h == want), None)
     if col is None:
-        col = next((i for i, h in enumerate(head) if want in h), None)
+        col = next((i for i, h in enumerate(head) if h.startswith(want)), None)
     if col is None:
         return []
     return [cells[col] for data, cells in rows if data and col < len(cells) and cells[col]]

@@ -309,16 +309,27 @@ def _assign_parts(ctls: Sequence[Control], parts: Sequence[str]) -> list[Control
     return None
 
 
+_ENCLOSED = re.compile(r"^[(\[【〔<「]([^)\]】〕>」]+)[)\]】〕>」]")
+
+
+def _keys(text: str) -> set[str]:
+    """A part caption as it may be written: 姓, (姓), 【姓】, 姓：, （事業所コード） ※半角…."""
+    k = text_key(text)
+    out = {k, label_key(text), k.split("※", 1)[0]}
+    m = _ENCLOSED.match(k)
+    if m:
+        out.add(m.group(1))
+    return out
+
+
 def _part_hit(c: Control, key: str, how: str) -> bool:
     if how == "before":
-        return key in (label_key(c.before), text_key(c.before))
+        return key in _keys(c.before)
     if how == "after":
         after = text_key(c.after)
-        return key in (label_key(c.after), after) or (
-            after.startswith(key) and not after.startswith(key + key)
-        )
+        return key in _keys(c.after) or (after.startswith(key) and not after.startswith(key + key))
     if how == "own":
-        return any(text_key(t) == key or label_key(t) == key for t in c.own)
+        return any(key in _keys(t) for t in c.own)
     before = label_key(c.before)
     return before.endswith(key) and len(before) <= len(key) + 12
 

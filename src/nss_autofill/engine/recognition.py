@@ -48,7 +48,7 @@ from .reading import PageReading, read_page
 
 _WS_RE = re.compile(r"[\s\u00a0\u3000\u200b]+")
 _MARKER_RE = re.compile(r"※?[(\[【<〔]?(必須|任意)[)\]】>〕]?$|^[(\[【<〔]?(必須|任意)[)\]】>〕]※?")
-_EXAMPLE_RE = re.compile(r"例[):：].*$")
+_EXAMPLE_RE = re.compile(r"[(\[【〔]?例[):：\]】〕].*$")
 _NUMBERING_RE = re.compile(r"^(\(\d{1,2}\)|\d{1,2}[.)．])")
 _TRAIL_BRACKET_RE = re.compile(r"(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>)$")
 _LEAD_BRACKET_RE = re.compile(r"^(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>)")
@@ -87,11 +87,22 @@ _SECTION_NO_RE = re.compile(
 )
 
 
+_ENCLOSED_RE = re.compile(r"^[【\[〔《<(「『]([^【\]〕》>)」』]+)[】\]〕》>)」』]$")
+
+
 def heading_key(text: str) -> str:
-    """Key for a heading: ``text_key`` without a leading section number."""
-    out = text_key(text)
+    """Key for a heading: ``text_key`` without marks around it (◆, ■, ▼), without brackets
+    enclosing all of it (【記載事項】) and without a leading section number.
+
+    >>> heading_key("◆1 記載事項とシステム利用規定")
+    '記載事項とシステム利用規定'
+    """
+    out = strip_decoration(text_key(text))
+    m = _ENCLOSED_RE.match(out)
+    if m:
+        out = m.group(1)
     cut = _SECTION_NO_RE.sub("", out, count=1)
-    return cut or out
+    return strip_decoration(cut) or out
 
 
 def _is_hint(bracket: str) -> bool:
@@ -116,6 +127,10 @@ def label_key(text: str, keep: Iterable[str] = ()) -> str:
 def _label_key(text: str, keep_set: frozenset[str]) -> str:
     out = unicodedata.normalize("NFKC", text)
     out = _WS_RE.sub("", out)
+    # a note after a ※ that speaks about the input: 「備考※全角400文字以内」
+    mark = out.find("※", 1)
+    if mark > 0 and _is_hint("(" + out[mark + 1 :] + ")"):
+        out = out[:mark]
     for _ in range(4):
         before = out
         out = _MARKER_RE.sub("", out).replace("※", "").strip("*:：")

@@ -22,6 +22,7 @@
 // names come in ``opts``.
 (opts) => {
   const MARK = "data-nssaf";
+  const MENU_MARK = "data-nssaf-menu";
   const CONTROL = "input:not([type=hidden]):not([type=submit]):not([type=button])" +
     ":not([type=image]):not([type=reset]),select,textarea";
   const BUTTON = "input[type=submit],input[type=button],input[type=image],input[type=reset]," +
@@ -34,13 +35,16 @@
   const SKIP_TAGS = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|RT|RP|HEAD|TITLE)$/;
   const isHint = (s) => {
     const t = clean(s).normalize("NFKC");
-    return !t || /^[(（\[【〔<].*[)）\]】〕>]$/.test(t) || /^※/.test(t) || /^例[)）:：]/.test(t) ||
+    // ※ before a short label marks it required (※氏名); before a sentence it is a note
+    const note = /^※/.test(t) && (t.length > 24 || /[。．]/.test(t));
+    return !t || /^[(（\[【〔<].*[)）\]】〕>]$/.test(t) || note || /^例[)）:：]/.test(t) ||
       /^[(（]?(必須|任意)[)）]?$/.test(t) || /^[\p{P}\p{S}\s]+$/u.test(t) ||
       // only words about how to type it: 全角カタカナ, 半角数字・ハイフン, 20文字以内
       /^(全角|半角|数字|英数字?|英字|大文字|小文字|カタカナ|ひらがな|ハイフン|記号|桁|文字|以内|可|[\d\p{P}\p{S}\s])+$/u.test(t);
   };
 
   for (const el of document.querySelectorAll("[" + MARK + "]")) el.removeAttribute(MARK);
+  for (const el of document.querySelectorAll("[" + MENU_MARK + "]")) el.removeAttribute(MENU_MARK);
   const body = document.body;
   if (!body) {
     return { title: clean(document.title), header: "", headings: [], labels: [], buttons: [],
@@ -183,15 +187,17 @@
   };
   const buttons = [];
   const buttonEls = [];
+  const menuIds = new Map();
   const menuOf = (el) => {
     // A hidden item whose nearest shown ancestor holds a short visible title: a menu that a
     // person opens by hovering or clicking that title.
     let a = el.parentElement;
     for (let d = 0; a && a !== body && d < 6; d++, a = a.parentElement) {
       if (!seen(a)) continue;
+      if (hasControl(a)) return null;  // a hidden part of a form, not a menu
       for (const ch of a.children) {
         if (ch.contains(el) || !seen(ch)) continue;
-        const t = txt(ch);
+        const t = txt(ch) || captionOf(ch);  // a title drawn as a picture: its alt
         if (t && t.length <= 24 && boxOf(ch)) return { title: t, el: ch };
       }
       const own = Array.from(a.childNodes).filter((n) => n.nodeType === 3).map((n) => n.nodeValue)
@@ -217,14 +223,15 @@
     const i = buttons.length;
     el.setAttribute(MARK, "b" + i);
     let menuMark = null;
-    if (menu) {
-      menuMark = "m" + i;
-      menu.el.setAttribute(MARK, menuMark);
+    if (menu) {  // one mark per title, on an attribute of its own (the title may be a button)
+      if (!menuIds.has(menu.el)) menuIds.set(menu.el, "m" + menuIds.size);
+      menuMark = menuIds.get(menu.el);
+      menu.el.setAttribute(MENU_MARK, menuMark);
     }
     const href = el.tagName === "A" && el.href && !/^javascript:/i.test(el.getAttribute("href") || "") &&
       !el.getAttribute("onclick") && !(el.getAttribute("href") || "").startsWith("#") ? el.href : "";
     buttons.push({ i, caption: cap, order: order.get(el) ?? 0, box: shown ? boxOf(el) : null,
-      visible: shown, menu: menu ? { title: menu.title, sel: `[${MARK}="${menuMark}"]` } : null,
+      visible: shown, menu: menu ? { title: menu.title, sel: `[${MENU_MARK}="${menuMark}"]` } : null,
       href, tag: el.tagName.toLowerCase(), type: (el.getAttribute("type") || "").toLowerCase(),
       containers: [] });
     buttonEls.push(el);
@@ -236,9 +243,14 @@
   const runs = [];
   {
     let cur = null;
-    const flush = () => {
-      if (cur && clean(cur.text)) runs.push(cur);
+    let brk = "block";  // what came just before the next run: block | br | ctl
+    const flush = (why) => {
+      if (cur && clean(cur.text)) {
+        cur.end = why;
+        runs.push(cur);
+      }
       cur = null;
+      brk = why;
     };
     const visit = (node) => {
       if (node.nodeType === 3) {
@@ -248,8 +260,8 @@
           return;
         }
         const blk = blockOf(p);
-        if (cur && cur.block !== blk) flush();
-        if (!cur) cur = { text: "", nodes: [], block: blk, first: p };
+        if (cur && cur.block !== blk) flush("block");
+        if (!cur) cur = { text: "", nodes: [], block: blk, first: p, start: brk, end: "block" };
         cur.text += node.nodeValue;
         cur.nodes.push(node);
         return;
@@ -257,17 +269,21 @@
       if (node.nodeType !== 1) return;
       const el = node;
       if (unseen(el)) return;
-      if (el.tagName === "BR" || el.matches(CONTROL) || buttonSet.has(el) || el.tagName === "IMG" && btnEls.has(el)) {
-        flush();
+      if (el.tagName === "BR") {
+        flush("br");
+        return;
+      }
+      if (el.matches(CONTROL) || buttonSet.has(el) || el.tagName === "IMG" && btnEls.has(el)) {
+        flush("ctl");
         return;
       }
       const block = isBlock(el);
-      if (block) flush();
+      if (block) flush("block");
       for (const ch of el.childNodes) visit(ch);
-      if (block) flush();
+      if (block) flush("block");
     };
     visit(body);
-    flush();
+    flush("block");
   }
   const range = document.createRange();
   const bodySize = parseFloat(cs(body).fontSize) || 16;
@@ -322,8 +338,10 @@
         if (across && firstCol) widen(row, 10 * box.h);
       }
     }
+    // a line of its own: nothing but block edges or line breaks before and after it
+    const ownLine = r.start !== "ctl" && r.end !== "ctl";
     runInfo.push({ text: clean(r.text), box, vb, weight, size, block: r.block, first: r.first,
-      order: order.get(r.first) ?? 0, cell });
+      order: order.get(r.first) ?? 0, cell, ownLine });
   }
   sizes.sort((a, b) => a - b);
   const medianSize = sizes.length ? sizes[Math.floor(sizes.length / 2)] : bodySize;
@@ -388,7 +406,8 @@
   }
   for (const r of runInfo) {
     if (r.text.length > 40 || headingEls.has(r.block) || r.block.closest("h1,h2,h3,h4,h5,h6,caption,legend,[role=heading]")) continue;
-    if ((runsByBlock.get(r.block) || []).length !== 1 || hasControl(r.block)) continue;
+    const alone = (runsByBlock.get(r.block) || []).length === 1 && !hasControl(r.block);
+    if (!alone && !r.ownLine) continue;
     if (items.some((it) => inBand(it.box, r.box))) continue;  // a label in a row of controls
     if (r.first.closest("a,button,label")) continue;
     if (looksApart(r)) {
@@ -397,6 +416,15 @@
       // by its place: a short line of its own over controls (a plain <p> naming a section)
       headings.push({ text: r.text, level: 9, order: r.order, how: "place" });
     }
+  }
+  // A heading drawn as a picture: an image with alt text on a line of its own.
+  for (const img of document.querySelectorAll("img[alt]")) {
+    const alt = clean(img.alt);
+    if (!alt || alt.length > 40 || !seen(img) || btnEls.has(img) ||
+        img.closest("a[href],button,[onclick],[role=button]")) continue;
+    const b = boxOf(img);
+    if (!b || items.some((it) => inBand(it.box, b))) continue;
+    headings.push({ text: alt, level: 8, order: order.get(img) ?? 0, how: "picture" });
   }
   headings.sort((a, b) => a.order - b.order);
 
@@ -523,7 +551,10 @@
         const gapHere = box.x - right(near.box);
         const prevIsChoice = prev && prev.ctl >= 0 &&
           /^(radio|checkbox)$/.test((controls[prev.ctl].type || "").toLowerCase());
-        if (!prev || gapHere < gapPrev || (gapHere === gapPrev && !prevIsChoice)) {
+        // a caption as near to both (a space either side) goes to the next box, unless the
+        // one before is a radio or box (whose caption follows it)
+        const tie = Math.abs(gapHere - gapPrev) <= 2;
+        if (!prev || (!tie && gapHere < gapPrev) || (tie && !prevIsChoice)) {
           res.before = near.text;
           if (!isHint(near.text) && prev) add(near.text, rid(near), "before");
         }
@@ -592,7 +623,8 @@
           (controls[it.ctl].type || "").toLowerCase() === (c.type || "").toLowerCase();
         for (const r of labelRuns) {
           const rb = r.box;
-          if (bottom(rb) > box.y + 2 || isHint(r.text)) continue;
+          if (bottom(rb) > box.y + 2 || isHint(r.text) || r.text.length > 40) continue;
+          if (/[。．]$/.test(r.text)) continue;  // a sentence, not a label
           if (items.some((it) => it.ctl !== i && inBand(it.box, rb))) continue;  // a caption in a row
           const gap = box.y - bottom(rb);
           if (gap > Math.max(3 * rb.h, 48)) continue;
@@ -612,15 +644,27 @@
   // the band (the 名 box after 氏名 [姓] when its label is stacked above), when only captions
   // lie between.
   out.forEach((res, i) => {
-    if (!res.box || res.labels.some((l) => l.how === "row" || l.how === "above" || l.how === "own")) return;
-    const prev = out.filter((o, j) => j !== i && o.box && inBand(o.box, res.box) &&
+    if (!res.box || res.labels.some((l) => l.how === "row" || l.how === "above")) return;
+    let prev = out.filter((o, j) => j !== i && o.box && inBand(o.box, res.box) &&
       right(o.box) <= res.box.x + 4).sort((a, b) => right(b.box) - right(a.box))[0];
+    let how = null;
+    if (!prev) {
+      // a box stacked right under another one (コード: [登録請求先コード] / [事業所コード]): its
+      // label is shared, read only by a field made of parts
+      prev = out.filter((o, j) => j !== i && o.box && bottom(o.box) <= res.box.y + 2 &&
+        res.box.y - bottom(o.box) <= Math.max(24, res.box.h) &&
+        o.box.x < right(res.box) && right(o.box) > res.box.x)
+        .sort((a, b) => bottom(b.box) - bottom(a.box))[0];
+      how = "shared";
+    }
     if (!prev) return;
-    const inherited = prev.labels.filter((l) => l.how === "row" || l.how === "above" || l.how === "group");
+    const inherited = prev.labels
+      .filter((l) => l.how === "row" || l.how === "above" || l.how === "group")
+      .map((l) => (how ? { ...l, how } : l));
     const have = new Set(res.labels.map((l) => l.id));
-    const before = res.labels.filter((l) => l.how === "before");
-    const rest = res.labels.filter((l) => l.how !== "before");
-    res.labels = [...before, ...inherited.filter((l) => !have.has(l.id)), ...rest];
+    const near = res.labels.filter((l) => l.how === "before" || l.how === "own" || l.how === "caption");
+    const rest = res.labels.filter((l) => !near.includes(l));
+    res.labels = [...near, ...inherited.filter((l) => !have.has(l.id)), ...rest];
   });
 
   // Radios and boxes of one name are one choice: those without a label of their own in their
@@ -636,12 +680,17 @@
   for (const group of byName.values()) {
     const donor = group.find(placed);
     if (!donor) continue;
+    // the group's label is the first option's: a later option's own reading of the text above
+    // it (an instruction, the option above's caption) gives way to it
+    const shared = donor.labels.filter((l) => l.how === "row" || l.how === "above" ||
+      l.how === "group");
     for (const res of group) {
-      if (res === donor || placed(res)) continue;
-      const have = new Set(res.labels.map((l) => l.id));
-      const add = donor.labels.filter((l) => l.how !== "before" && !have.has(l.id));
-      res.labels = [...res.labels.filter((l) => l.how === "before"), ...add,
-        ...res.labels.filter((l) => l.how !== "before")];
+      if (res === donor) continue;
+      const mine = res.labels.filter((l) => l.how !== "above" || shared.some((x) => x.id === l.id));
+      const have = new Set(mine.map((l) => l.id));
+      const add = shared.filter((l) => !have.has(l.id));
+      res.labels = [...mine.filter((l) => l.how === "before"), ...add,
+        ...mine.filter((l) => l.how !== "before")];
     }
   }
 
@@ -657,7 +706,7 @@
   }
 
   // ---------------------------------------------------------------- step bar / tab bar
-  const NEGC = /(inactive|disabled|unselected|notcurrent|not-current|deactive)/i;
+  const NEGC = /(inactive|disabled|unselected|notcurrent|not-current|deactive|(^|[-_\s])off([-_\s]|$))/i;
   const MARKC = /(^|[-_])(current|active|selected|on|now|here|cur)([-_]|$)/i;
   const markOf = (chain, top) => {
     const kinds = new Set();
@@ -680,7 +729,15 @@
     return [bgOf(el).color, s.color, s.fontWeight, s.borderBottomColor, s.borderTopColor,
       inner.color, inner.fontWeight, inner.backgroundColor].join("|");
   };
-  const disabled = (el) => NEGC.test(el.className || "") || el.getAttribute("aria-disabled") === "true";
+  // Greyed out: light grey text, the look of an item that cannot be chosen.
+  const greyed = (el) => {
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(cs(el).color);
+    if (!m) return false;
+    const [r, g, b] = [+m[1], +m[2], +m[3]];
+    return Math.min(r, g, b) >= 140 && Math.max(r, g, b) - Math.min(r, g, b) <= 24 && r < 250;
+  };
+  const disabled = (el) => NEGC.test(typeof el.className === "string" ? el.className : "") ||
+    el.getAttribute("aria-disabled") === "true" || greyed(el);
   const currentItems = (items0) => {
     if (!items0 || !items0.length) return [];
     const keys = items0.map(key);
@@ -768,10 +825,27 @@
   };
 
   // ---------------------------------------------------------------- header, errors
+  // The header a person reads at the top: a marked-up header, else the text and the logos'
+  // alt texts in the first band of the page (above the first control).
   const header = [];
   for (const el of document.querySelectorAll("header,[role=banner],h1,#header,.header,#title,.title")) {
     if (seen(el)) header.push(txt(el));
     if (header.length > 6) break;
+  }
+  const firstCtl = Math.min(...items.map((it) => it.box.y), Infinity);
+  const top = Math.min(160, firstCtl);
+  for (const r of runInfo) if (r.box.y < top) header.push(r.text);
+  // Pictures a person reads (a logo, a heading or caption drawn as an image), not buttons.
+  const pictures = [];
+  for (const img of document.querySelectorAll("img[alt]")) {
+    const alt = clean(img.alt);
+    if (!alt || !seen(img) || btnEls.has(img) || img.closest("a[href],button,[onclick],[role=button]")) {
+      continue;
+    }
+    const b = boxOf(img);
+    if (!b) continue;
+    pictures.push(alt);
+    if (b.y < top) header.push(alt);
   }
   const errors = [];
   const taken = [];
@@ -803,7 +877,7 @@
     controls: out,
     steps: currentItems(opts && opts.steps),
     tabs: currentItems(opts && opts.tabs),
-    text: body.innerText || "",
+    text: [body.innerText || "", ...pictures].join("\n"),
     errors,
   };
 }

@@ -6,9 +6,12 @@
   const key = (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
   const want = columns.map(key);
   const shown = (el) => !el.checkVisibility || el.checkVisibility();
+  // A header cell names a column when it reads just that name, or the name with a note in
+  // brackets or a mark after it (識別番号数(個), 業種※): never a longer caption that holds it.
+  const bare = (k) => k.replace(/[(（\[【〔※*].*$/, "").replace(/[\p{P}\p{S}]+$/u, "");
   const names = (cells) => {
     const ks = cells.map((c) => key(c.innerText || c.textContent));
-    return want.every((w) => ks.some((k) => k === w || k.includes(w))) ? ks : null;
+    return want.every((w) => ks.some((k) => k === w || bare(k) === w)) ? ks : null;
   };
   const rowsOf = (rowEls, cellsOf) => {
     const shownRows = rowEls.filter(shown);

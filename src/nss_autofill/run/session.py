@@ -584,15 +584,20 @@ class Runner:
 
         token = self._mark(page)
         started = time.monotonic()
-        try:
-            if by_operator and self.operator is not None:
-                self.operator.press_guarded(page, caption, spec)
-            else:
-                self._presser(page, spec)(target, caption)
-        except PlaywrightTimeout:
-            pass
-        left = self.settings.page_timeout_ms / 1000 - (time.monotonic() - started)
-        self._wait_moved_on(page, token, max(left, 0.1))
+        # the simulated operator is a person: what its press sends, until the page moved on,
+        # is theirs, and the request watch stands aside (as it does for the operator's own)
+        person = by_operator and self.operator is not None
+        with self.guard.idle() if person else contextlib.nullcontext():
+            try:
+                if person:
+                    assert self.operator is not None
+                    self.operator.press_guarded(page, caption, spec, target)
+                else:
+                    self._presser(page, spec)(target, caption)
+            except PlaywrightTimeout:
+                pass
+            left = self.settings.page_timeout_ms / 1000 - (time.monotonic() - started)
+            self._wait_moved_on(page, token, max(left, 0.1))
 
     def _moved_on(self, page: Page, token: str) -> bool:
         if self.new_pages or page.is_closed():

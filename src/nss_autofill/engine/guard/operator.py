@@ -72,11 +72,21 @@ class SimulatedOperator:
     def allowed_origins(self) -> frozenset[str]:
         return self._allowed
 
-    def press_guarded(self, page: Page, caption: str, page_spec: PageSpec | None) -> None:
-        """Press the consent / final control ``caption`` as the simulated human, on loopback."""
+    def press_guarded(
+        self,
+        page: Page,
+        caption: str,
+        page_spec: PageSpec | None,
+        target: Locator | None = None,
+    ) -> None:
+        """Press the consent / final control ``caption`` as the simulated human, on loopback.
+
+        ``target`` is the control as the reading found it (a picture button, a ``<span>`` a
+        script made pressable); without it the control is looked up by its role and name.
+        """
         page_id = page_spec.id if page_spec is not None else None
         try:
-            target = self._check(page, caption, page_spec)
+            target = self._check(page, caption, page_spec, target)
         except GuardRefused as exc:
             self._record(caption, page_id, "refused", exc.reason)
             raise
@@ -87,7 +97,9 @@ class SimulatedOperator:
             target.click(timeout=CLICK_TIMEOUT_MS)
         self._record(caption, page_id, "pressed", "simulated operator on a loopback origin")
 
-    def _check(self, page: Page, caption: str, page_spec: PageSpec | None) -> Locator:
+    def _check(
+        self, page: Page, caption: str, page_spec: PageSpec | None, found: Locator | None
+    ) -> Locator:
         key = caption_key(caption)
         guarded_here = {
             caption_key(b.caption)
@@ -101,7 +113,7 @@ class SimulatedOperator:
         self._check_origin(frame_origin, caption, "the frame's location.origin")
         if _origin_of(frame_origin) != _origin_of(page.url):
             raise GuardRefused(caption, "the frame's origin differs from the page URL")
-        target = page.get_by_role("button", name=caption, exact=True).or_(
+        target = found or page.get_by_role("button", name=caption, exact=True).or_(
             page.get_by_role("link", name=caption, exact=True)
         )
         count = target.count()
