@@ -82,14 +82,13 @@ class Bench:
             return PagePlan(spec, fields, title=spec.name), ctx
         return plan_page(spec, ctx), ctx
 
-    def rep(self, browser: Any, site: Any, pages: tuple[str, ...]) -> None:
+    def rep(self, opened: Any, site: Any, pages: tuple[str, ...]) -> None:
         """One context set up as the Runner sets it up; ``pages`` visited in it, in order."""
         from nss_autofill.engine.guard import Guard
         from nss_autofill.engine.recognition import install_page_scripts
-        from nss_autofill.run.browser import context_options
         from nss_autofill.site.origins import is_loopback
 
-        context = browser.new_context(service_workers="block", **context_options(headless=True))
+        context = opened.new_context(service_workers="block")  # the tool's context options
 
         def loopback(route: Any) -> None:
             if is_loopback(route.request.url):
@@ -208,25 +207,21 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    from playwright.sync_api import sync_playwright
-
     from nss_autofill.mock.server import MockSite
-    from nss_autofill.run.browser import choose_browser, launch
+    from nss_autofill.run.browser import open_browser
 
     bench = Bench(args.profile)
-    with MockSite() as site, sync_playwright() as pw:
-        browser = launch(pw, choose_browser("auto", pw), headless=True, loopback_only=True)
+    with MockSite() as site, open_browser("auto", headless=True, loopback_only=True) as opened:
         groups = [(pid,) for pid in FLOW] if args.context_per_page else [FLOW]
         for group in groups:  # warm-up: every page once, untimed
-            bench.rep(browser, site, group)
+            bench.rep(opened, site, group)
         bench.recog.clear()
         bench.parts.clear()
         bench.fill.clear()
         bench.arrival.clear()
         for _ in range(args.reps):
             for group in groups:
-                bench.rep(browser, site, group)
-        browser.close()
+                bench.rep(opened, site, group)
     bench.table()
     print(f"peak memory of the Python process (ru_maxrss): {peak_rss_mib():.0f} MiB")
     return 0

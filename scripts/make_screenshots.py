@@ -29,14 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import (
-    BrowserContext,
-    FloatRect,
-    Locator,
-    Page,
-    ViewportSize,
-    sync_playwright,
-)
+from playwright.sync_api import BrowserContext, FloatRect, Locator, Page, ViewportSize
 
 from nss_autofill.engine.confirm_audit import audit_text, expected_values
 from nss_autofill.engine.filling import FieldResult, FillMemory, fill_page, press_and_settle
@@ -46,7 +39,7 @@ from nss_autofill.engine.planning import build_context, plan_page
 from nss_autofill.engine.recognition import read_facts, recognise, wait_settled
 from nss_autofill.mock.server import MockSite
 from nss_autofill.profile.model import load_profile
-from nss_autofill.run.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
+from nss_autofill.run.browser import open_browser
 from nss_autofill.site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -282,19 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     data = load_profile(args.profile).model_dump(mode="python")
-    exe = find_executable()
-    with MockSite(args.style) as site, sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(exe) if exe else None, args=[LOOPBACK_ONLY_ARG]
-        )
+    with (
+        MockSite(args.style) as site,
+        open_browser("chromium", headless=True, loopback_only=True) as opened,
+    ):
 
         def context() -> BrowserContext:  # a fresh mock session (cookie) per series
-            options = {**context_options(headless=True), "viewport": VIEWPORT}
-            return browser.new_context(service_workers="block", **options)
+            return opened.new_context(service_workers="block", viewport=VIEWPORT)
 
         Shots(context().new_page(), site, args.out, data).walk()
         Shots(context().new_page(), site, args.out, data).overview_apply_office()
-        browser.close()
         guarded = site.guarded_posts()
     if guarded:
         print(f"guarded POSTs reached the mock: {guarded}", file=sys.stderr)

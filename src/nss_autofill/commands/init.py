@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import argparse
 from importlib import resources
 from pathlib import Path
 
 from ..errors import ExitCode
 from ..i18n import Lang, Msg
-from .common import err
+from .common import Subparsers, err, new_parser
 
 DEFAULT_PROFILE = Path("profile.yaml")
+
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    parser = new_parser(
+        subparsers, "init", "write a commented profile template / プロファイルのひな形を作成"
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_PROFILE,
+        help=f"where to write it (default {DEFAULT_PROFILE}); never overwritten",
+    )
+    return parser
+
+
+def run(ns: argparse.Namespace, lang: Lang) -> int:
+    return init_command(ns.path, lang)
 
 
 def template_text() -> str:

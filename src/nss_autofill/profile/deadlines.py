@@ -35,3 +35,18 @@ def subtract_business_days(day: dt.date, n: int) -> dt.date:
         day -= dt.timedelta(days=1)
         n -= is_business_day(day)
     return day
+
+
+# The Cyber Port dates, defined here only (the run's checklist and `check` show them).
+VIEWING_DAYS = 2  # the final mail's ID/password link works until 2 days after the start date
+SETUP_BUSINESS_DAYS = 4  # システム設定 must be complete 4 business days before the start date
+
+
+def viewing_deadline(start: dt.date) -> dt.date:
+    """The last day the ID/password link of the final mail works."""
+    return start + dt.timedelta(days=VIEWING_DAYS)
+
+
+def setup_deadline(start: dt.date) -> dt.date:
+    """The business day by which a システム設定 application must be complete."""
+    return subtract_business_days(start, SETUP_BUSINESS_DAYS)

@@ -158,12 +158,11 @@ class Runner:
     def run(self) -> int:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
-        from playwright.sync_api import sync_playwright
 
         from ..engine.filling import FillMemory
         from ..engine.guard import Guard, GuardRefused, SimulatedOperator
         from ..engine.recognition import install_page_scripts
-        from .browser import choose_browser, context_options, has_display, launch
+        from .browser import has_display, open_browser
 
         start = self.settings.url or self.settings.start_url
         if self.settings.dry_run:
@@ -187,13 +186,15 @@ class Runner:
             else None
         )
         try:
-            with sync_playwright() as pw:
-                choice = choose_browser(self.settings.browser, pw)
-                self.progress.say(M.OPENING, browser=choice.describe(), url=start)
-                browser = launch(pw, choice, headless=self.headless, loopback_only=loopback_only)
-                context = browser.new_context(
-                    service_workers="block", **context_options(headless=self.headless)
-                )
+            with open_browser(
+                self.settings.browser,
+                headless=self.headless,
+                loopback_only=loopback_only,
+                timeout_ms=self.settings.launch_timeout_ms,
+                on_start=lambda c: self.progress.say(M.OPENING, browser=c.describe(), url=start),
+            ) as opened:
+                browser = opened.browser
+                context = opened.new_context(service_workers="block")
                 if loopback_only:
                     context.route("**/*", self._loopback_route)
                 self.guard.install(context)
