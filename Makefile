@@ -19,8 +19,11 @@ $(VENV)/.installed: pyproject.toml
 
 # The dry run on the bundled mock NSS: both phases, a simulated operator presses consent and
 # submit (loopback only). Headed when a display exists, otherwise headless with a notice.
+# The profile is the shipped example with a start date computed from today (init --example).
 demo: setup
-	$(BIN)/nss-autofill profiles/example.yaml --dry-run --auto-confirm --report artifacts/demo-report.json
+	mkdir -p artifacts && rm -f artifacts/demo-profile.yaml
+	$(BIN)/nss-autofill init --example artifacts/demo-profile.yaml
+	$(BIN)/nss-autofill artifacts/demo-profile.yaml --dry-run --auto-confirm --report artifacts/demo-report.json
 
 # All tests: browser tests headless, the headed smoke tests on a virtual display.
 test: setup
@@ -51,4 +54,5 @@ wheel-check: setup
 	$(BIN)/pip wheel --quiet --disable-pip-version-check --no-deps -w build/wheel-check .
 	$(PYTHON) -m venv build/wheel-check/venv
 	build/wheel-check/venv/bin/pip install --quiet --disable-pip-version-check build/wheel-check/*.whl
-	cd build/wheel-check && venv/bin/nss-autofill $(CURDIR)/profiles/example.yaml --dry-run --headless --auto-confirm
+	cd build/wheel-check && venv/bin/nss-autofill init --example example.yaml
+	cd build/wheel-check && venv/bin/nss-autofill example.yaml --dry-run --headless --auto-confirm

@@ -1,7 +1,8 @@
 """Regenerate the README's screenshots of the operator's overlay (``docs/img/*.png``).
 
-Everything runs against the mock NSS site on loopback with ``profiles/example.yaml``; nothing is
-pressed that only a human may press. Run from the repository root::
+Everything runs against the mock NSS site on loopback with ``profiles/example.yaml`` (its start
+date moved ahead as ``init --example`` does); nothing is pressed that only a human may press.
+Run from the repository root::
 
     .venv/bin/python scripts/make_screenshots.py [--out docs/img] [--style classic]
 
@@ -38,7 +39,8 @@ from nss_autofill.engine.overlay import highlight, show_confirmation, show_field
 from nss_autofill.engine.planning import build_context, plan_page
 from nss_autofill.engine.recognition import read_facts, recognise, wait_settled
 from nss_autofill.mock.server import MockSite
-from nss_autofill.profile.model import load_profile
+from nss_autofill.profile.examples import example_text
+from nss_autofill.profile.model import japan_today, load_profile, parse_profile
 from nss_autofill.run.browser import open_browser
 from nss_autofill.site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 
@@ -271,10 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
     ap.add_argument("--style", default="classic", choices=("classic", "modern"))
-    ap.add_argument("--profile", type=Path, default=ROOT / "profiles" / "example.yaml")
+    ap.add_argument(
+        "--profile",
+        type=Path,
+        help="default: profiles/example.yaml with its start date moved ahead (init --example)",
+    )
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    data = load_profile(args.profile).model_dump(mode="python")
+    if args.profile is not None:
+        data = load_profile(args.profile).model_dump(mode="python")
+    else:  # the example's fixed start date is in the past one day; the dated copy never is
+        data = parse_profile(example_text(japan_today())).model_dump(mode="python")
     with (
         MockSite(args.style) as site,
         open_browser("chromium", headless=True, loopback_only=True) as opened,
