@@ -98,3 +98,12 @@ def test_every_picture_in_docs_img_is_made_by_the_script_and_shown() -> None:
     assert on_disk == made, "docs/img differs from what scripts/make_screenshots.py writes"
     for name in sorted(made):
         assert f"docs/img/{name}" in shown, f"docs/img/{name} is not shown in the README"
+
+
+def test_the_readme_documents_every_exit_code() -> None:
+    from nss_autofill.errors import ExitCode
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = _section(readme, "### Exit codes")
+    codes = [int(m) for m in re.findall(r"^\| (\d) \|", table, re.M)]
+    assert codes == [int(c) for c in ExitCode]

@@ -18,7 +18,7 @@ from types import ModuleType
 from .commands import check, doctor, init, mock_server, plan, recognize, record
 from .commands import run as run_command
 from .commands.options import given_settings
-from .errors import ExitCode, NssAutofillError
+from .errors import INTERRUPTED, ExitCode, NssAutofillError
 from .i18n import Lang, Msg, detect_lang
 
 #: The commands in the order ``--help`` and docs/cli.md list them; ``run`` is the default.
@@ -40,7 +40,6 @@ INTERNAL = Msg(
     "--debug を付けて再実行し、結果をご報告ください。",
     "internal error ({kind}: {detail}). Run again with --debug and please report it.",
 )
-INTERRUPTED = Msg("中断しました。", "interrupted.")
 
 
 class _Parser(argparse.ArgumentParser):

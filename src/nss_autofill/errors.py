@@ -52,6 +52,9 @@ EXIT_MEANINGS: dict[ExitCode, Msg] = {
 }
 
 
+INTERRUPTED = Msg("中断しました。", "interrupted.")
+
+
 def exit_codes_text() -> str:
     """The exit-code table of ``--help``: one line per code, English / 日本語."""
     lines = ["exit codes / 終了コード:"]

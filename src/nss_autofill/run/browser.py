@@ -88,7 +88,7 @@ def is_windows() -> bool:
 class BrowserChoice:
     """What will be launched: a Playwright channel or an executable path."""
 
-    kind: str  # "channel" | "executable" | "bundled"
+    kind: str  # "channel" | "bundled" | "executable" (a system Chromium) | "path" (given)
     channel: str | None = None
     executable: Path | None = None
     tried: tuple[str, ...] = field(default=(), compare=False)
@@ -100,6 +100,8 @@ class BrowserChoice:
             return f"{name} ({self.executable})" if self.executable else name
         if self.kind == "bundled":
             return f"Playwright Chromium {self.executable}"
+        if self.kind == "path":
+            return f"--browser {self.executable}"
         return f"system Chromium {self.executable}"
 
     def launch_kwargs(self) -> dict[str, Any]:
@@ -157,7 +159,7 @@ def candidates(preference: str = "auto", pw: Playwright | None = None) -> list[B
     if pref not in ("auto", "chromium", "chrome", "msedge"):
         given = Path(pref).expanduser()
         if given.is_file():
-            return [BrowserChoice("executable", executable=given, tried=(str(given),))]
+            return [BrowserChoice("path", executable=given, tried=(str(given),))]
         raise BrowserNotFound(NOT_FOUND.format(tried=str(given)))
     channels = ("msedge", "chrome") if pref == "auto" else (pref,) if pref != "chromium" else ()
     for channel in channels:

@@ -34,10 +34,12 @@ from ..errors import BadInput, ExitCode
 from ..i18n import Lang, Msg
 from ..profile.deadlines import subtract_business_days
 from ..settings import Settings
+from ..shell import phase2_hint
 from ..site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 from ..site.origins import is_loopback, is_trusted, origin_of
 from . import messages as M
 from .audit import AuditBundle, default_dir
+from .navigation import LoadWatch, goto_with_retry
 from .report import MASK, FieldEntry, GuardEntry, PageEntry, Report
 
 if TYPE_CHECKING:
@@ -114,6 +116,9 @@ def run(settings: Settings, profile_path: Path, lang: Lang) -> int:
     runner = Runner(settings, profile, profile_path, lang, report)
     try:
         return runner.run()
+    except BaseException as exc:  # Ctrl-C, an unreachable site, a browser that does not start
+        report.end_with(exc, lang)
+        raise
     finally:
         report.finished = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         report.write(runner.audit.directory / "report.json")
@@ -195,6 +200,7 @@ class Runner:
             ) as opened:
                 browser = opened.browser
                 context = opened.new_context(service_workers="block")
+                self.loads = LoadWatch(context)
                 if loopback_only:
                     context.route("**/*", self._loopback_route)
                 self.guard.install(context)
@@ -209,7 +215,7 @@ class Runner:
                 self.page = context.new_page()
                 self.new_pages.clear()
                 try:
-                    self.page.goto(start, wait_until="load", timeout=self.settings.page_timeout_ms)
+                    goto_with_retry(self.page, start, self.settings.page_timeout_ms)
                     self._loop(context)
                 except _Stop as stop:
                     self._finish(stop.outcome, stop.code, stop.message)
@@ -294,6 +300,7 @@ class Runner:
         last: tuple[str | None, str] = (None, "")
         while True:
             page = self._current(context)
+            self.loads.recover(page, self.settings.page_timeout_ms)
             arrival = arrive(page, self.catalogue, self.settings.page_timeout_ms)
             rec = recognise(self.catalogue, arrival.facts)
             self.visits += 1
@@ -613,7 +620,7 @@ class Runner:
         if spec.kind == PageKind.CONFIRM:
             self._audit_confirmation(page, spec, entry)
         target = self._button(page, spec, caption)
-        review = spec.review or spec.name
+        review = Msg.split(spec.review or spec.name)  # the catalogue writes 日本語 / English
         if self.operator is not None and target is not None and is_loopback(page.url):
             self.progress.say(M.SIMULATED, caption=caption)
             self.audit.log("press", page_id=spec.id, caption=caption, by="simulated-operator")
@@ -663,11 +670,11 @@ class Runner:
                 self._snapshot(page, spec)
                 self.progress.say(M.MOCK_MAIL, url=url)
                 token = self._mark(page)
-                page.goto(url, wait_until="load")
+                goto_with_retry(page, url, self.settings.page_timeout_ms)
                 self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
                 return
         self._snapshot(page, spec)
-        self.progress.say(M.PHASE1_DONE, level=0, profile=self.profile_path)
+        self.progress.say(M.PHASE1_DONE, level=0, next=phase2_hint(self.profile_path))
         self.report.phase = 1
         raise _Stop("phase-1-complete", ExitCode.OK)
 
