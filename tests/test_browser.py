@@ -33,9 +33,9 @@ def test_one_function_starts_playwright_and_the_browser() -> None:
 def windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path]:
     """This process plays a Windows PC: sys.platform win32, Edge under Program Files (x86),
     Chrome installed per user under LOCALAPPDATA."""
-    from nss_autofill.run import browser
+    from nss_autofill import osinfo
 
-    monkeypatch.setattr(browser, "platform", lambda: "win32")
+    monkeypatch.setattr(osinfo, "platform", lambda: "win32")
     roots = {name: tmp_path / name for name in ("pf", "pf86", "local")}
     edge = roots["pf86"] / "Microsoft" / "Edge" / "Application" / "msedge.exe"
     chrome = roots["local"] / "Google" / "Chrome" / "Application" / "chrome.exe"

@@ -244,32 +244,16 @@ def env_file_encoding(path: Path) -> str:
     Raises:
         BadInput: neither decodes; the message names the file and the line.
     """
+    from .textfiles import NotText, decode
+
     try:
         raw = path.read_bytes()
     except OSError:
         return "utf-8-sig"  # missing or unreadable: pydantic-settings skips it
     try:
-        raw.decode("utf-8-sig")
-        return "utf-8-sig"
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    if decodes_as_shift_jis(raw):
-        return "cp932"
-    line = raw[:first_bad].count(b"\n") + 1
-    raise BadInput(_BAD_ENV_FILE.format(path=path, line=line))
-
-
-def decodes_as_shift_jis(raw: bytes) -> bool:
-    """Whether ``raw`` is Shift_JIS text (cp932, as Windows writes it).
-
-    Python's cp932 maps the unused bytes 0x80, 0xA0 and 0xFD-0xFF to private-use characters;
-    text holding those is not what メモ帳 wrote.
-    """
-    try:
-        text = raw.decode("cp932")
-    except UnicodeDecodeError:
-        return False
-    return not any("\ue000" <= ch <= "\uf8ff" or ch == "\x80" for ch in text)
+        return decode(raw)[1]
+    except NotText as exc:
+        raise BadInput(_BAD_ENV_FILE.format(path=path, line=exc.line)) from None
 
 
 def _why(err: ErrorDetails, got: str) -> Msg:

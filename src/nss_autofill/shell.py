@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
+from . import osinfo
 from .i18n import Msg
 
 Shell = Literal["posix", "cmd", "powershell"]
@@ -35,11 +36,8 @@ def current_shell(env: Mapping[str, str] | None = None, platform: str | None = N
     PowerShell puts the user's own module folder (under the user profile) first on
     ``PSModulePath``; cmd.exe inherits only the system's. Git Bash and MSYS set ``MSYSTEM``.
     """
-    import sys
-
     env = os.environ if env is None else env
-    platform = sys.platform if platform is None else platform
-    if not platform.startswith("win") or env.get("MSYSTEM"):
+    if not osinfo.is_windows() or env.get("MSYSTEM"):
         return "posix"
     home = env.get("USERPROFILE", "").lower().rstrip("\\")
     paths = [p.lower() for p in env.get("PSModulePath", "").split(";") if p]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..console import write_json
 from ..errors import ExitCode
 from ..i18n import Lang, Msg
 from .common import Subparsers, load_or_report, new_parser
@@ -42,7 +42,7 @@ def plan_command(path: Path, lang: Lang, as_json: bool) -> int:
     catalogue = load_catalogue()
     plans = with_human_pages(catalogue, plan_flow(catalogue, loaded.model_dump(mode="python")))
     if as_json:
-        print(json.dumps(plan_data(plans), ensure_ascii=False, indent=2))
+        write_json(plan_data(plans))
     else:
         print(plan_text(plans, lang))
     return int(ExitCode.OK)

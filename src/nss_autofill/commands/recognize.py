@@ -13,11 +13,11 @@ Example::
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..console import write_json
 from ..errors import BadInput, ExitCode
 from ..i18n import Lang, Msg
 from .common import Subparsers, new_parser, settings_of
@@ -108,7 +108,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         "recognize",
         "which catalogue page a saved HTML file or URL is taken for, the signals that held "
         "or failed, and each catalogue field found or missing / 画面の判定結果を表示",
-        settings=("browser", "launch_timeout_ms"),
+        settings=("browser", "launch_timeout_ms", "page_timeout_ms"),
     )
     parser.add_argument("target", metavar="FILE.html|URL")
     parser.add_argument("--json", action="store_true", help="the same as JSON on stdout")
@@ -118,6 +118,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 def run(ns: argparse.Namespace, lang: Lang) -> int:
     """Print what the catalogue makes of the target; exit 0 when recognised, 4 when not."""
     from ..run.browser import open_browser
+    from ..run.navigation import goto_with_retry
     from ..site.catalogue import load_catalogue
 
     settings = settings_of(ns)
@@ -135,7 +136,7 @@ def run(ns: argparse.Namespace, lang: Lang) -> int:
     ) as opened:
         page = opened.new_context(java_script_enabled=is_url).new_page()
         if is_url:
-            page.goto(target, wait_until="load")
+            goto_with_retry(page, target, settings.page_timeout_ms)
         else:
             html = _decode(path.read_bytes())
             page.route("**/*", lambda route: route.abort())
@@ -143,7 +144,7 @@ def run(ns: argparse.Namespace, lang: Lang) -> int:
         result = inspect(page, catalogue)
     result["target"] = target
     if ns.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        write_json(result)
     else:
         _print_text(result, catalogue)
     return int(ExitCode.OK if result["recognised"] else ExitCode.UNKNOWN_PAGE)

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import osinfo
 from ..errors import BrowserNotFound
 from ..i18n import Msg
 
@@ -75,15 +75,6 @@ DID_NOT_START = Msg(
 )
 
 
-def platform() -> str:
-    """``sys.platform``, behind a seam so that tests can play Windows."""
-    return sys.platform
-
-
-def is_windows() -> bool:
-    return platform().startswith("win")
-
-
 @dataclass(frozen=True)
 class BrowserChoice:
     """What will be launched: a Playwright channel or an executable path."""
@@ -111,7 +102,7 @@ class BrowserChoice:
 
 
 def _channel_installed(channel: str) -> Path | None:
-    if is_windows():
+    if osinfo.is_windows():
         roots = [os.environ.get(v, "") for v in _WINDOWS_ROOTS]
         for root in filter(None, roots):
             for rel in _WINDOWS_CHANNEL_PATHS[channel]:
@@ -120,7 +111,7 @@ def _channel_installed(channel: str) -> Path | None:
                 if candidate.is_file():
                     return candidate
         return None
-    table = _MAC_CHANNEL_PATHS if platform() == "darwin" else _LINUX_CHANNEL_PATHS
+    table = _MAC_CHANNEL_PATHS if osinfo.platform() == "darwin" else _LINUX_CHANNEL_PATHS
     return next((Path(p) for p in table[channel] if Path(p).is_file()), None)
 
 
@@ -183,7 +174,7 @@ def candidates(preference: str = "auto", pw: Playwright | None = None) -> list[B
 
 def has_display() -> bool:
     """Whether a headed browser can open here (always true on Windows and macOS)."""
-    if is_windows() or platform() == "darwin":
+    if osinfo.is_windows() or osinfo.platform() == "darwin":
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 

@@ -15,6 +15,7 @@ Example::
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,13 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("ERR_EMPTY_RESPONSE", "connection"),
     ("ERR_ADDRESS_UNREACHABLE", "connection"),
     ("ERR_NETWORK_", "connection"),
+    # not the network: the tool's own block (dry runs) and a load replaced by another
+    ("ERR_BLOCKED_BY_CLIENT", ""),
+    ("ERR_ABORTED", ""),
 )
+#: Worth another try: what a flaky line or a busy proxy does; "other" (a bad port, a refused
+#: scheme, …) will not change by itself.
+TRANSIENT = frozenset({"dns", "proxy", "tls", "timeout", "connection", "offline"})
 
 _WHAT = {
     "dns": Msg("サーバー名を解決できません (DNS)", "the server name cannot be resolved (DNS)"),
@@ -70,6 +77,7 @@ _WHAT = {
     "timeout": Msg("時間内に応答がありません", "no answer in time"),
     "connection": Msg("接続が拒否されたか、切断されました", "the connection was refused or reset"),
     "offline": Msg("この PC はネットワークに接続されていません", "this PC is not on a network"),
+    "other": Msg("ページを読み込めません", "the page cannot be loaded"),
 }
 _CHECK = {
     "dns": Msg(
@@ -98,6 +106,7 @@ _CHECK = {
         "the network, the proxy and the firewall; try again later",
     ),
     "offline": Msg("LAN ケーブルや Wi-Fi の接続", "the cable or the Wi-Fi connection"),
+    "other": Msg("URL が正しいか", "the URL"),
 }
 _UNREACHABLE = Msg(
     "{url} に接続できません: {what}（{detail}）。\n確認してください: {check}",
@@ -116,7 +125,8 @@ def classify(error: BaseException | str) -> str | None:
     if match is None:
         return None
     code = match.group(1)
-    return next((kind for prefix, kind in _KINDS if code.startswith(prefix)), None)
+    kind = next((kind for prefix, kind in _KINDS if code.startswith(prefix)), "other")
+    return kind or None
 
 
 def unreachable(url: str, error: BaseException | str, kind: str | None = None) -> SiteUnreachable:
@@ -152,7 +162,7 @@ def goto_with_retry(
     retrying = Retrying(
         stop=stop_after_attempt(attempts),
         wait=wait_exponential(multiplier=first_wait_s, max=8 * first_wait_s),
-        retry=retry_if_exception(lambda exc: classify(exc) is not None),
+        retry=retry_if_exception(lambda exc: classify(exc) in TRANSIENT),
         before_sleep=stop_loading,
         reraise=True,
     )
@@ -193,3 +203,46 @@ class LoadWatch:
         if method != "GET":
             raise unreachable(url, failure)
         goto_with_retry(page, url, timeout_ms)
+
+
+_CREDENTIALS = re.compile(r"//[^/@\s]+@")
+
+
+def system_proxies() -> dict[str, str]:
+    """The proxy settings the browser uses too: environment variables, and on Windows the
+    Internet Options (proxy server and PAC script). Credentials in a proxy URL are masked."""
+    import urllib.request
+
+    found = {k: v for k, v in urllib.request.getproxies().items() if v}
+    pac = windows_pac_url()
+    if pac:
+        found["pac"] = pac
+    return {k: _CREDENTIALS.sub("//***@", v) for k, v in sorted(found.items())}
+
+
+def windows_pac_url() -> str:
+    """The automatic configuration script (PAC) of the Windows Internet Options, or ''."""
+    from .. import osinfo
+
+    return _registry_pac_url() if osinfo.is_windows() else ""
+
+
+if sys.platform == "win32":
+
+    def _registry_pac_url() -> str:
+        import winreg
+
+        try:
+            with winreg.OpenKey(
+                winreg.HKEY_CURRENT_USER,
+                r"Software\Microsoft\Windows\CurrentVersion\Internet Settings",
+            ) as key:
+                value, _ = winreg.QueryValueEx(key, "AutoConfigURL")
+        except OSError:
+            return ""
+        return str(value)
+
+else:
+
+    def _registry_pac_url() -> str:
+        return ""

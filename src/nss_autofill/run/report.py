@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import INTERRUPTED, ExitCode, NssAutofillError
 from ..i18n import Lang
+from .private import make_private
 
 MASK = "********"
 
@@ -99,6 +100,7 @@ class Report:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        make_private(tmp)  # before any data is written (Windows: a DACL; POSIX: 0600 again)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(self.to_dict(), fh, ensure_ascii=False, indent=2, default=str)
             fh.write("\n")
