@@ -107,3 +107,14 @@ def test_the_readme_documents_every_exit_code() -> None:
     table = _section(readme, "### Exit codes")
     codes = [int(m) for m in re.findall(r"^\| (\d) \|", table, re.M)]
     assert codes == [int(c) for c in ExitCode]
+
+
+def test_the_readme_shows_phase_two_as_the_run_prints_it_for_cmd_and_powershell() -> None:
+    from nss_autofill.shell import phase2_hint
+
+    windows = _section((ROOT / "README.md").read_text("utf-8"), "## Windows (operator PC)")
+    for shell in ("cmd", "powershell"):
+        printed = phase2_hint(Path("profile.yaml"), shell).render("en").splitlines()[1:]
+        for line in printed:
+            assert line.strip() in windows, f"{shell}: {line.strip()!r} not in the README"
+    assert "py -m nss_autofill" in windows

@@ -162,3 +162,41 @@ def test_posix_files_are_0600_and_folders_0700(tmp_path: Path) -> None:
     assert (tmp_path / "run").stat().st_mode & 0o777 == 0o700
     assert bundle.log_path.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "out" / "report.json").stat().st_mode & 0o777 == 0o600
+
+
+# ---------------------------------------------------------------- the offline bundle
+
+
+def _wheel(folder: Path, filename: str, requires: list[str]) -> None:
+    import zipfile
+
+    name, version = filename.split("-")[:2]
+    meta = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n" + "".join(
+        f"Requires-Dist: {r}\n" for r in requires
+    )
+    with zipfile.ZipFile(folder / filename, "w") as zf:
+        zf.writestr(f"{name}-{version}.dist-info/METADATA", meta)
+
+
+def test_the_bundle_check_evaluates_markers_for_windows(tmp_path: Path) -> None:
+    """pip resolves with the markers of the machine it runs on: a Windows-only dependency would
+    slip through; the bundle check reads each wheel's requirements and evaluates them itself."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "cwb", root / "scripts" / "check_windows_bundle.py"
+    )
+    assert spec is not None and spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+
+    _wheel(tmp_path, "tool-1.0-py3-none-any.whl", ['colorama>=0.4; sys_platform == "win32"', "lib"])
+    _wheel(tmp_path, "lib-2.0-cp312-cp312-win_amd64.whl", ['uvloop; sys_platform != "win32"'])
+    _wheel(tmp_path, "lib-2.0-cp312-cp312-manylinux_2_28_x86_64.whl", [])
+    assert check.foreign_wheels(tmp_path) == ["lib-2.0-cp312-cp312-manylinux_2_28_x86_64.whl"]
+    assert check.missing_for(tmp_path, {"tool", "lib"}, "3.12") == [
+        'tool needs colorama>=0.4; sys_platform == "win32" (python 3.12, win_amd64)'
+    ]
+    _wheel(tmp_path, "colorama-0.4.6-py2.py3-none-any.whl", [])
+    assert check.missing_for(tmp_path, {"tool", "lib"}, "3.12") == []
