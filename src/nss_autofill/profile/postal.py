@@ -112,7 +112,8 @@ def postal_checks(data: Mapping[str, Any], doc: Document) -> list[Problem]:
         cities = list(dict.fromkeys(p.city for p in found if p.prefecture == pref))
         if isinstance(city, str) and not any(_key(city).startswith(_key(c)) for c in cities):
             msg = Msg(
-                f"市区町村・番地「{city}」が郵便番号 {code} の{'・'.join(cities)}で始まっていません",
+                f"市区町村・番地「{city}」が郵便番号 {code} の"
+                f"{'・'.join(cities)}で始まっていません",
                 f"'{city}' does not start with {' or '.join(cities)}, the city of the postal "
                 f"code {code}",
             )
