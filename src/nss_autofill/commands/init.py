@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from ..i18n import Lang, Msg
 from .common import Subparsers, err, new_parser
 
 DEFAULT_PROFILE = Path("profile.yaml")
+DEFAULT_SHEET = Path("offices.xlsx")
 
 _EXISTS = Msg(
     "{path} は既にあります。上書きしません。別の名前を指定してください",
@@ -36,25 +38,47 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     parser = new_parser(
         subparsers,
         "init",
-        "write a profile: the commented template, or the example / プロファイルを作成",
+        "write a profile: the commented template, the example, or profiles from the office's "
+        "sheet / プロファイルを作成",
+        settings=("min_business_days",),
     )
     parser.add_argument(
         "path",
         nargs="?",
         type=Path,
-        default=DEFAULT_PROFILE,
-        help=f"where to write it (default {DEFAULT_PROFILE}); never overwritten",
+        help=f"the profile to write (default {DEFAULT_PROFILE}); with --from, the folder for "
+        "the profiles (default: here); with --sample-sheet, the sheet (default "
+        f"{DEFAULT_SHEET}). Never overwritten",
     )
-    parser.add_argument(
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument(
         "--example",
         action="store_true",
         help="write the example profile (fictitious values), its start date 3 months from "
         "today, ready for a dry run / 例のプロファイル",
     )
+    how.add_argument(
+        "--from",
+        dest="sheet",
+        type=Path,
+        metavar="SHEET",
+        help="one profile per row of an .xlsx or .csv sheet, each checked as `check` does; a "
+        "bad cell is named by file, row and column / 表計算シートから作成",
+    )
+    how.add_argument(
+        "--sample-sheet",
+        action="store_true",
+        help="write a sample sheet (.xlsx or .csv) with every column and three offices / "
+        "見本のシート",
+    )
     return parser
 
 
 def run(ns: argparse.Namespace, lang: Lang) -> int:
+    if ns.sheet is not None:
+        return from_sheet(ns.sheet, ns.path or Path("."), lang)
+    if ns.sample_sheet:
+        return sample_sheet(ns.path or DEFAULT_SHEET, lang)
     return init_command(ns.path, lang, example=ns.example)
 
 
@@ -98,4 +122,88 @@ def init_command(
     if not write_new(target, template_text(), lang):
         return int(ExitCode.BAD_INPUT)
     err(_WROTE_TEMPLATE.render(lang, path=target, quoted=quote(target)))
+    return int(ExitCode.OK)
+
+
+_ROW_WROTE = Msg("{label} {row}行目 → {path}", "{label} row {row} → {path}")
+_WARNING = Msg("注意: {text}", "warning: {text}")
+_SHEET_DONE = Msg("{written} 件のプロファイルを書きました", "wrote {written} profile(s)")
+_SHEET_FAILED = Msg(
+    "問題のある {failed} 行は書いていません。直してから、その行だけ残して再実行してください",
+    "{failed} row(s) with problems were not written; fix them and run again with those rows",
+)
+_SHEET_UNREADABLE = Msg("{path} を読めません ({why})", "cannot read {path} ({why})")
+_SAMPLE_WROTE = Msg(
+    "見本のシート {path} を作成しました（3 事業所）。行を書き換えて次を実行してください:\n"
+    "  nss-autofill init --from {quoted}",
+    "wrote the sample sheet {path} (three offices). Edit the rows, then run:\n"
+    "  nss-autofill init --from {quoted}",
+)
+_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def from_sheet(sheet: Path, folder: Path, lang: Lang, today: dt.date | None = None) -> int:
+    """One profile per row of ``sheet`` into ``folder``; 2 when a row could not be written."""
+    import zipfile
+
+    from ..profile import japan_today
+    from ..profile.sheet import SheetError, check_row, read_table, rows
+    from ..textfiles import NotText
+
+    day = japan_today() if today is None else today
+    try:
+        label, table = read_table(sheet)
+        found = list(rows(label, table))
+    except SheetError as exc:
+        err(exc.message.render(lang))
+        return int(ExitCode.BAD_INPUT)
+    except (OSError, NotText, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        err(_SHEET_UNREADABLE.render(lang, path=sheet, why=why))
+        return int(ExitCode.BAD_INPUT)
+    written = failed = 0
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        err(_CANNOT.render(lang, path=folder, why=exc.strerror or type(exc).__name__))
+        return int(ExitCode.BAD_INPUT)
+    for row in found:
+        errors, warnings, text = check_row(label, row, day)
+        for message in errors:
+            err(message.render(lang))
+        if errors:
+            failed += 1
+            continue
+        for message in warnings:
+            err(_WARNING.render(lang, text=message))
+        stem = _UNSAFE_NAME.sub("_", row.file) or f"{sheet.stem}-{row.number:03d}"
+        target = folder / f"{stem}.yaml"
+        if not write_new(target, text, lang):
+            failed += 1
+            continue
+        written += 1
+        err(_ROW_WROTE.render(lang, label=label, row=row.number, path=target))
+    err(_SHEET_DONE.render(lang, written=written))
+    if failed:
+        err(_SHEET_FAILED.render(lang, failed=failed))
+    return int(ExitCode.OK if failed == 0 and written else ExitCode.BAD_INPUT)
+
+
+def sample_sheet(path: Path, lang: Lang, today: dt.date | None = None) -> int:
+    """The sample sheet (every column, three offices, dated 3 months ahead) at ``path``."""
+    from ..profile import japan_today
+    from ..profile.deadlines import example_start_date
+    from ..profile.sheet import write_sample
+    from ..shell import quote
+
+    day = japan_today() if today is None else today
+    try:
+        write_sample(path, example_start_date(day))
+    except FileExistsError:
+        err(_EXISTS.render(lang, path=path))
+        return int(ExitCode.BAD_INPUT)
+    except OSError as exc:
+        err(_CANNOT.render(lang, path=path, why=exc.strerror or type(exc).__name__))
+        return int(ExitCode.BAD_INPUT)
+    err(_SAMPLE_WROTE.render(lang, path=path, quoted=quote(path)))
     return int(ExitCode.OK)
