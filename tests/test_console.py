@@ -139,3 +139,24 @@ def test_mock_server_in_cp932(tmp_path: Path) -> None:
                 stream.close()
     assert _text(first).startswith("模擬NSSサイト: http://127.0.0.1:")
     assert _text(rest).strip() == "模擬NSSサイトを終了しました。"
+
+
+@pytest.mark.nobrowser
+def test_guided_init_with_piped_answers_in_cp932(tmp_path: Path) -> None:
+    from .test_guided import SCRIPTS
+
+    env = clean_env(PYTHONIOENCODING="cp932", NSS_AUTOFILL_LANG="ja")
+    answers = "\n".join(SCRIPTS["example"]) + "\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "nss_autofill", "init", "--guided", "g.yaml"],
+        input=answers.encode("cp932"),
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    err = _text(proc.stderr)
+    assert proc.returncode == 0, err
+    assert "〒105-0001: 東京都 港区 虎ノ門" in err
+    assert (tmp_path / "g.yaml").is_file()

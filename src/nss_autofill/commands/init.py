@@ -4,14 +4,17 @@ template to fill in, or with ``--example`` the shipped example, dated from today
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..errors import ExitCode
 from ..i18n import Lang, Msg
-from .common import Subparsers, err, new_parser
+from .common import Subparsers, err, new_parser, settings_of
 
 DEFAULT_PROFILE = Path("profile.yaml")
 DEFAULT_SHEET = Path("offices.xlsx")
@@ -58,6 +61,13 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         "today, ready for a dry run / 例のプロファイル",
     )
     how.add_argument(
+        "--guided",
+        action="store_true",
+        help="ask for every value, each checked at once (the address from the postal code); "
+        "with an existing PATH, ask only what is missing or invalid and write PATH-fixed.yaml "
+        "/ 質問に答えて作成",
+    )
+    how.add_argument(
         "--from",
         dest="sheet",
         type=Path,
@@ -79,6 +89,9 @@ def run(ns: argparse.Namespace, lang: Lang) -> int:
         return from_sheet(ns.sheet, ns.path or Path("."), lang)
     if ns.sample_sheet:
         return sample_sheet(ns.path or DEFAULT_SHEET, lang)
+    if ns.guided:
+        minimum = settings_of(ns).min_business_days
+        return guided(ns.path or DEFAULT_PROFILE, lang, min_business_days=minimum)
     return init_command(ns.path, lang, example=ns.example)
 
 
@@ -88,16 +101,32 @@ def template_text() -> str:
 
 
 def write_new(target: Path, text: str, lang: Lang) -> bool:
-    """Write ``text`` to ``target`` unless it exists; say why not (stderr) and return False."""
+    """Write ``text`` to ``target`` unless it exists; say why not (stderr) and return False.
+
+    The file appears whole or not at all (Ctrl-C leaves nothing half-written): the text goes
+    to a temporary file first, which is then linked to ``target`` — a link never replaces an
+    existing file.
+    """
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        with open(target, "x", encoding="utf-8", newline="\n") as fh:
+        with open(tmp, "x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create exclusively instead
+            with open(target, "x", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
     except FileExistsError:
         err(_EXISTS.render(lang, path=target))
         return False
     except OSError as exc:
         err(_CANNOT.render(lang, path=target, why=exc.strerror or type(exc).__name__))
         return False
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
     return True
 
 
@@ -206,4 +235,80 @@ def sample_sheet(path: Path, lang: Lang, today: dt.date | None = None) -> int:
         err(_CANNOT.render(lang, path=path, why=exc.strerror or type(exc).__name__))
         return int(ExitCode.BAD_INPUT)
     err(_SAMPLE_WROTE.render(lang, path=path, quoted=quote(path)))
+    return int(ExitCode.OK)
+
+
+_FIXING = Msg(
+    "{path} の不足・誤り {n} 件だけを尋ねます。"
+    "結果は {target} に書きます（元のファイルはそのまま）",
+    "asking only the {n} missing or invalid value(s) of {path}; the result goes to {target} "
+    "(the original stays as it is)",
+)
+_NOTHING_TO_FIX = Msg("{path} に問題はありません", "{path} has no problems")
+_UNREADABLE = Msg(
+    "{path} を読めません。すべての質問に答えてください: {why}",
+    "cannot read {path}; please answer every question: {why}",
+)
+_WRITE = Msg("{target} に書き込みますか", "write {target}")
+_NOT_WRITTEN = Msg("書き込みませんでした", "nothing was written")
+_INPUT_ENDED = Msg("入力が終わりました。何も書いていません", "the input ended; nothing was written")
+_GUIDED_WROTE = Msg(
+    "{path} を作成しました。模擬NSSサイトで試すには:\n  nss-autofill {quoted} --dry-run",
+    "wrote {path}. Try it on the bundled mock NSS:\n  nss-autofill {quoted} --dry-run",
+)
+
+
+def guided(
+    path: Path,
+    lang: Lang,
+    *,
+    asker: Any = None,
+    today: dt.date | None = None,
+    min_business_days: int = 10,
+) -> int:
+    """Ask for the profile (or what ``path`` lacks) and write it; never over a file."""
+    from ..profile import ProfileError, japan_today
+    from ..profile.document import parse_document, read_text
+    from ..profile.interview import Interview
+    from ..profile.model import validate_document
+    from ..profile.writer import converted, profile_yaml
+    from ..shell import quote
+    from .check import summary
+    from .prompter import make_prompter
+
+    day = japan_today() if today is None else today
+    interview = Interview(asker or make_prompter(), lang, day, min_business_days)
+    target = path
+    try:
+        if path.exists():
+            target = path.with_name(f"{path.stem}-fixed{path.suffix or '.yaml'}")
+            try:
+                start = parse_document(read_text(path)).data
+            except ProfileError as exc:
+                interview.say(_UNREADABLE, path=path, why=exc.render(lang))
+                data = interview.run()
+            else:
+                interview.data = {**start, "version": 1}
+                problems = interview.problems()
+                if not problems:
+                    interview.say(_NOTHING_TO_FIX, path=path)
+                    return int(ExitCode.OK)
+                interview.say(_FIXING, path=path, n=len(problems), target=target)
+                data = interview.run(start=start, problems=problems)
+        else:
+            data = interview.run()
+        from ..profile.document import Document
+
+        profile = validate_document(Document(dict(data)), today=day)
+        interview.asker.say(summary(profile, lang, today=day, min_business_days=min_business_days))
+        if not interview.yes(_WRITE.format(target=target), True):
+            interview.say(_NOT_WRITTEN)
+            return int(ExitCode.OK)
+    except EOFError:
+        err(_INPUT_ENDED.render(lang))
+        return int(ExitCode.BROWSER_CLOSED)
+    text = profile_yaml(converted(data, profile.model_dump(mode="json")), how="init --guided")
+    if not write_new(target, text, lang):
+        return int(ExitCode.BAD_INPUT)
+    err(_GUIDED_WROTE.render(lang, path=target, quoted=quote(target)))
     return int(ExitCode.OK)

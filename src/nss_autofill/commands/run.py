@@ -17,11 +17,11 @@ buttons (「システム利用規定に同意する」, 「申込内容を登録
 NSS の申込画面をプロファイルから入力します。同意・登録ボタンはご自身で押してください。
 
 other commands / その他のコマンド:
-  nss-autofill init [PATH]        write a commented profile template / テンプレート作成
+  nss-autofill init [PATH]        write a profile: --guided, --example, --from SHEET / 作成
   nss-autofill check PROFILE      validate a profile, no browser / プロファイルの検査
   nss-autofill plan PROFILE       show what will be filled, no browser / 入力内容の一覧
   nss-autofill mock-server        serve the bundled mock NSS / 模擬NSSサイトを起動
-  nss-autofill doctor             check browser, display and settings / 環境の確認
+  nss-autofill doctor             check browser, network, display, settings / 環境の確認
   nss-autofill recognize FILE|URL which page the catalogue takes it for / 画面の判定
   nss-autofill record --out DIR   save visited pages as scrubbed fixtures / 画面の記録
 """
