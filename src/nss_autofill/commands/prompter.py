@@ -63,8 +63,14 @@ class ToolkitPrompter:
         from prompt_toolkit.completion import WordCompleter
 
         completer = WordCompleter(list(choices), match_middle=True) if choices else None
+        # in its own thread: prompt_toolkit starts an asyncio loop, and one may already run
+        # in this thread (Playwright's sync API leaves one behind)
         answer: str = self.session.prompt(
-            f"{question}: ", default=default, completer=completer, complete_while_typing=True
+            f"{question}: ",
+            default=default,
+            completer=completer,
+            complete_while_typing=True,
+            in_thread=True,
         )
         return answer.strip()
 
