@@ -60,12 +60,15 @@ class Problem:
         return text
 
 
+_LINE = Msg("{line}行目", "line {line}")
+_LINE_COLUMN = Msg("{line}行目 {column}列目", "line {line}, column {column}")
+
+
 def _where(line: int | None, column: int | None, lang: Lang) -> str:
     if line is None:
         return ""
-    if lang == "ja":
-        return f"{line}行目" + (f" {column}列目" if column is not None else "")
-    return f"line {line}" + (f", column {column}" if column is not None else "")
+    where = _LINE if column is None else _LINE_COLUMN
+    return where.render(lang, line=line, column=column)
 
 
 class ProfileError(BadInput):
