@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup system venv demo test test-fast lint bench clean wheel-check variants
+.PHONY: setup system venv demo test test-fast lint bench clean wheel-check variants windows-bundle
 
 setup: system venv
 
@@ -19,8 +19,11 @@ $(VENV)/.installed: pyproject.toml
 
 # The dry run on the bundled mock NSS: both phases, a simulated operator presses consent and
 # submit (loopback only). Headed when a display exists, otherwise headless with a notice.
+# The profile is the shipped example with a start date computed from today (init --example).
 demo: setup
-	$(BIN)/nss-autofill profiles/example.yaml --dry-run --auto-confirm --report artifacts/demo-report.json
+	mkdir -p artifacts && rm -f artifacts/demo-profile.yaml
+	$(BIN)/nss-autofill init --example artifacts/demo-profile.yaml
+	$(BIN)/nss-autofill artifacts/demo-profile.yaml --dry-run --auto-confirm --report artifacts/demo-report.json
 
 # All tests: browser tests headless, the headed smoke tests on a virtual display.
 test: setup
@@ -57,4 +60,26 @@ wheel-check: setup
 	$(BIN)/pip wheel --quiet --disable-pip-version-check --no-deps -w build/wheel-check .
 	$(PYTHON) -m venv build/wheel-check/venv
 	build/wheel-check/venv/bin/pip install --quiet --disable-pip-version-check build/wheel-check/*.whl
-	cd build/wheel-check && venv/bin/nss-autofill $(CURDIR)/profiles/example.yaml --dry-run --headless --auto-confirm
+	cd build/wheel-check && venv/bin/nss-autofill init --example example.yaml
+	cd build/wheel-check && venv/bin/nss-autofill example.yaml --dry-run --headless --auto-confirm
+
+# The offline install for a Windows PC without network access to PyPI and without admin rights:
+# the tool's wheel and every dependency built for win_amd64 (CPython 3.11-3.13), install.cmd
+# and uninstall.cmd, zipped. scripts/check_windows_bundle.py proves the set resolves on its own.
+# Put a python.org installer next to install.cmd for a PC without Python:
+#   make windows-bundle PYTHON_INSTALLER=/path/to/python-3.12.x-amd64.exe
+BUNDLE := build/windows-bundle
+WIN_PYTHONS := 3.11 3.12 3.13
+windows-bundle: venv
+	rm -rf $(BUNDLE) build/nss-autofill-windows.zip && mkdir -p $(BUNDLE)/wheels
+	$(BIN)/pip wheel --quiet --disable-pip-version-check --no-deps -w $(BUNDLE)/wheels .
+	for v in $(WIN_PYTHONS); do \
+	  $(BIN)/pip download --quiet --disable-pip-version-check --only-binary=:all: \
+	    --platform win_amd64 --implementation cp --python-version $$v \
+	    -d $(BUNDLE)/wheels $(BUNDLE)/wheels/nss_autofill-*.whl || exit 1; \
+	done
+	cp scripts/windows/install.cmd scripts/windows/uninstall.cmd scripts/windows/README-ja.txt $(BUNDLE)/
+	if [ -n "$(PYTHON_INSTALLER)" ]; then cp "$(PYTHON_INSTALLER)" $(BUNDLE)/; fi
+	$(BIN)/python scripts/check_windows_bundle.py $(BUNDLE)/wheels
+	cd build && $(CURDIR)/$(BIN)/python -m zipfile -c nss-autofill-windows.zip windows-bundle
+	@echo "wrote build/nss-autofill-windows.zip"

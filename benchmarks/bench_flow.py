@@ -297,24 +297,17 @@ class Floor:
         self.last_posts: list[tuple[str | None, dict[str, list[str]]]] = []
 
     def run(self) -> Sample:
-        from playwright.sync_api import sync_playwright
-
         from nss_autofill.mock.server import MockSite
-        from nss_autofill.run.browser import choose_browser, context_options, launch
+        from nss_autofill.run.browser import open_browser
 
         with _Clock() as clock:
             site = MockSite().start()
             try:
-                with sync_playwright() as pw:
-                    choice = choose_browser("auto", pw)
-                    browser = launch(pw, choice, headless=True, loopback_only=True)
-                    context = browser.new_context(
-                        service_workers="block", **context_options(headless=True)
-                    )
+                with open_browser("auto", headless=True, loopback_only=True) as opened:
+                    context = opened.new_context(service_workers="block")
                     if self.route:
                         context.route("**/*", lambda route: route.continue_())
                     floor_flow(context.new_page(), context, site)
-                    browser.close()
             finally:
                 posts = site.posts
                 site.stop()

@@ -69,27 +69,23 @@ class Bench:
 
     def _plan(self, spec: Any, site: Any) -> tuple[Any, dict[str, Any]]:
         """The plan and context ``session.Runner`` would use on this page."""
-        from nss_autofill.engine.planning import PagePlan, PlannedField, plan_page
+        from nss_autofill.engine.planning import plan_fixed, plan_page
 
         ctx = dict(self.base_ctx)
         if spec.repeat is not None and self.data.get("user_codes"):
             ctx[spec.repeat.as_] = self.data["user_codes"][0]
         if spec.id == "login":  # the session fills the login from the (mock) mail, not the plan
             values = {"login_id": site.mail.login_id, "password": site.mail.password}
-            fields = tuple(
-                PlannedField(f, "fill", (values[f.id],)) for f in spec.fields if f.id in values
-            )
-            return PagePlan(spec, fields, title=spec.name), ctx
+            return plan_fixed(spec, values), ctx
         return plan_page(spec, ctx), ctx
 
-    def rep(self, browser: Any, site: Any, pages: tuple[str, ...]) -> None:
+    def rep(self, opened: Any, site: Any, pages: tuple[str, ...]) -> None:
         """One context set up as the Runner sets it up; ``pages`` visited in it, in order."""
-        from nss_autofill.engine.guard import Guard
         from nss_autofill.engine import scripts
-        from nss_autofill.run.browser import context_options
+        from nss_autofill.engine.guard import Guard
         from nss_autofill.site.origins import is_loopback
 
-        context = browser.new_context(service_workers="block", **context_options(headless=True))
+        context = opened.new_context(service_workers="block")  # the tool's context options
 
         def loopback(route: Any) -> None:
             if is_loopback(route.request.url):
@@ -111,7 +107,7 @@ class Bench:
     def one(self, page: Any, guard: Any, site: Any, page_id: str) -> None:
         from nss_autofill.engine.filling import FillMemory, fill_page
         from nss_autofill.engine.reading import wait_settled
-from nss_autofill.engine.recognition import read_facts, recognise
+        from nss_autofill.engine.recognition import read_facts, recognise
 
         page.goto(site.url_for(page_id), wait_until="load")
         arrived = time.perf_counter()
@@ -125,7 +121,7 @@ from nss_autofill.engine.recognition import read_facts, recognise
             got = rec.page.id if rec.page else f"nothing ({rec.reason})"
             raise SystemExit(f"{page_id}: recognised {got}")
         spec = rec.page
-        plan, ctx = self._plan(spec, site)
+        plan, _ctx = self._plan(spec, site)
         t3 = time.perf_counter()
         read_facts(page, self.catalogue.site)  # again: a second read of the same document
         t3b = time.perf_counter()
@@ -139,7 +135,7 @@ from nss_autofill.engine.recognition import read_facts, recognise
             guard.press(page, target, caption, spec)
 
         t4 = time.perf_counter()
-        results = fill_page(page, spec, plan, FillMemory(), press, ctx)
+        results = fill_page(page, spec, plan, FillMemory(), press).fields
         t5 = time.perf_counter()
         self.fill.setdefault(page_id, []).append(t5 - t4)
         self.arrival.setdefault(page_id, []).append(t5 - arrived)
@@ -209,25 +205,21 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    from playwright.sync_api import sync_playwright
-
     from nss_autofill.mock.server import MockSite
-    from nss_autofill.run.browser import choose_browser, launch
+    from nss_autofill.run.browser import open_browser
 
     bench = Bench(args.profile)
-    with MockSite() as site, sync_playwright() as pw:
-        browser = launch(pw, choose_browser("auto", pw), headless=True, loopback_only=True)
+    with MockSite() as site, open_browser("auto", headless=True, loopback_only=True) as opened:
         groups = [(pid,) for pid in FLOW] if args.context_per_page else [FLOW]
         for group in groups:  # warm-up: every page once, untimed
-            bench.rep(browser, site, group)
+            bench.rep(opened, site, group)
         bench.recog.clear()
         bench.parts.clear()
         bench.fill.clear()
         bench.arrival.clear()
         for _ in range(args.reps):
             for group in groups:
-                bench.rep(browser, site, group)
-        browser.close()
+                bench.rep(opened, site, group)
     bench.table()
     print(f"peak memory of the Python process (ru_maxrss): {peak_rss_mib():.0f} MiB")
     return 0

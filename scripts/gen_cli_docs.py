@@ -12,17 +12,6 @@ import sys
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
-COMMANDS = [
-    [],
-    ["init"],
-    ["check"],
-    ["plan"],
-    ["mock-server"],
-    ["doctor"],
-    ["recognize"],
-    ["record"],
-]
-
 HEADER = """\
 # Command reference
 
@@ -32,13 +21,13 @@ Generated from each command's `--help` by `scripts/gen_cli_docs.py`;
 
 
 def render() -> str:
-    from nss_autofill.cli import main
+    from nss_autofill.cli import SUBCOMMANDS, main
 
     old = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "100"  # argparse wraps to the terminal width
     parts = [HEADER]
     try:
-        for cmd in COMMANDS:
+        for cmd in [[], *([name] for name in SUBCOMMANDS)]:
             out = io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
                 main([*cmd, "--help"])

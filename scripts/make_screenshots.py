@@ -1,7 +1,8 @@
 """Regenerate the README's screenshots of the operator's overlay (``docs/img/*.png``).
 
-Everything runs against the mock NSS site on loopback with ``profiles/example.yaml``; nothing is
-pressed that only a human may press. Run from the repository root::
+Everything runs against the mock NSS site on loopback with ``profiles/example.yaml`` (its start
+date moved ahead as ``init --example`` does); nothing is pressed that only a human may press.
+Run from the repository root::
 
     .venv/bin/python scripts/make_screenshots.py [--out docs/img] [--style classic]
 
@@ -29,25 +30,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import (
-    BrowserContext,
-    FloatRect,
-    Locator,
-    Page,
-    ViewportSize,
-    sync_playwright,
-)
+from playwright.sync_api import BrowserContext, FloatRect, Locator, Page, ViewportSize
 
 from nss_autofill.engine.confirm_audit import audit_text, expected_values
-from nss_autofill.engine.filling import FieldResult, FillMemory, fill_page, press_and_settle
+from nss_autofill.engine.filling import FillMemory, PageFill, fill_page, press_and_settle
 from nss_autofill.engine.locating import field_locators, find_button
 from nss_autofill.engine.overlay import highlight, show_confirmation, show_field_status
 from nss_autofill.engine.planning import build_context, plan_page
 from nss_autofill.engine.reading import wait_settled
 from nss_autofill.engine.recognition import read_facts, recognise
 from nss_autofill.mock.server import MockSite
-from nss_autofill.profile.model import load_profile
-from nss_autofill.run.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
+from nss_autofill.profile.examples import example_text
+from nss_autofill.profile.model import japan_today, load_profile, parse_profile
+from nss_autofill.run.browser import open_browser
 from nss_autofill.site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,12 +129,12 @@ class Shots:
         spec: PageSpec,
         memory: FillMemory | None = None,
         tweak: Callable[[dict[str, Any]], None] | None = None,
-    ) -> list[FieldResult]:
+    ) -> PageFill:
         ctx = build_context(self.data)
         if tweak is not None:
             tweak(ctx)
         memory = self.memory if memory is None else memory
-        return fill_page(self.page, spec, plan_page(spec, ctx), memory, _press, ctx)
+        return fill_page(self.page, spec, plan_page(spec, ctx), memory, _press)
 
     def secrets(self, spec: PageSpec | None) -> list[Locator]:
         """What must not be seen: the mock mail's login ID and password wherever shown, and
@@ -279,23 +274,27 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
     ap.add_argument("--style", default="classic", choices=("classic", "modern"))
-    ap.add_argument("--profile", type=Path, default=ROOT / "profiles" / "example.yaml")
+    ap.add_argument(
+        "--profile",
+        type=Path,
+        help="default: profiles/example.yaml with its start date moved ahead (init --example)",
+    )
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    data = load_profile(args.profile).model_dump(mode="python")
-    exe = find_executable()
-    with MockSite(args.style) as site, sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(exe) if exe else None, args=[LOOPBACK_ONLY_ARG]
-        )
+    if args.profile is not None:
+        data = load_profile(args.profile).model_dump(mode="python")
+    else:  # the example's fixed start date is in the past one day; the dated copy never is
+        data = parse_profile(example_text(japan_today())).model_dump(mode="python")
+    with (
+        MockSite(args.style) as site,
+        open_browser("chromium", headless=True, loopback_only=True) as opened,
+    ):
 
         def context() -> BrowserContext:  # a fresh mock session (cookie) per series
-            options = {**context_options(headless=True), "viewport": VIEWPORT}
-            return browser.new_context(service_workers="block", **options)
+            return opened.new_context(service_workers="block", viewport=VIEWPORT)
 
         Shots(context().new_page(), site, args.out, data).walk()
         Shots(context().new_page(), site, args.out, data).overview_apply_office()
-        browser.close()
         guarded = site.guarded_posts()
     if guarded:
         print(f"guarded POSTs reached the mock: {guarded}", file=sys.stderr)

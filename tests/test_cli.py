@@ -37,10 +37,10 @@ def test_help_documents_every_option_and_exit_code(tmp_path: Path) -> None:
     [
         (["--no-such-flag"], "unrecognized arguments"),
         (["--lang", "fr"], "invalid choice"),
-        (["--allow-origin", "nss.example.jp"], "allow_origin"),
+        (["--allow-origin", "nss.example.jp"], "--allow-origin: 'nss.example.jp'"),
         (["--allow-origin", "https://nss.example.jp/path"], "no path"),
         (["--url", "not a url"], "url"),
-        (["--start-url", "ftp://example.jp/"], "start_url"),
+        (["--start-url", "ftp://example.jp/"], "--start-url"),
         (["--auto-confirm"], "--auto-confirm"),
     ],
 )
@@ -56,7 +56,8 @@ def test_bad_setting_in_the_environment_exits_2(tmp_path: Path) -> None:
     env = clean_env(NSS_AUTOFILL_PAGE_TIMEOUT_MS="soon")
     res = run_cli(str(PROFILES / "example.yaml"), "--headless", tmp_path=tmp_path, env=env)
     assert res.code == 2
-    assert "page_timeout_ms" in res.stderr
+    assert "NSS_AUTOFILL_PAGE_TIMEOUT_MS (page_timeout_ms)" in res.stderr
+    assert "'soon'" in res.stderr
     assert "Traceback" not in res.stderr
 
 

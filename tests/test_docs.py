@@ -28,11 +28,13 @@ def test_cli_reference_matches_the_help_output() -> None:
 
 
 def test_readme_names_every_option_of_the_run() -> None:
-    from nss_autofill.cli import build_run_parser
+    from nss_autofill.cli import command_parser
 
     readme = (ROOT / "README.md").read_text("utf-8")
-    for action in build_run_parser()._actions:
+    for action in command_parser("run")._actions:
         for flag in action.option_strings:
+            if flag.startswith("--no-"):
+                continue  # the negative of a switch, generated with it
             if flag.startswith("--") and flag not in ("--help", "--version", "--debug"):
                 assert flag in readme, f"README does not mention {flag}"
 
@@ -96,3 +98,23 @@ def test_every_picture_in_docs_img_is_made_by_the_script_and_shown() -> None:
     assert on_disk == made, "docs/img differs from what scripts/make_screenshots.py writes"
     for name in sorted(made):
         assert f"docs/img/{name}" in shown, f"docs/img/{name} is not shown in the README"
+
+
+def test_the_readme_documents_every_exit_code() -> None:
+    from nss_autofill.errors import ExitCode
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = _section(readme, "### Exit codes")
+    codes = [int(m) for m in re.findall(r"^\| (\d) \|", table, re.M)]
+    assert codes == [int(c) for c in ExitCode]
+
+
+def test_the_readme_shows_phase_two_as_the_run_prints_it_for_cmd_and_powershell() -> None:
+    from nss_autofill.shell import phase2_hint
+
+    windows = _section((ROOT / "README.md").read_text("utf-8"), "## Windows (operator PC)")
+    for shell in ("cmd", "powershell"):
+        printed = phase2_hint(Path("profile.yaml"), shell).render("en").splitlines()[1:]
+        for line in printed:
+            assert line.strip() in windows, f"{shell}: {line.strip()!r} not in the README"
+    assert "py -m nss_autofill" in windows

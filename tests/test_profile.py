@@ -179,6 +179,8 @@ def test_billing_address_and_parties() -> None:
 
 def test_octal_looking_postal_code_stays_text() -> None:
     text = MINIMAL.replace("postal_code: １０５－０００１", "postal_code: 0600001")
+    text = text.replace("prefecture: 東京", "prefecture: 北海道")  # where 060-0001 is
+    text = text.replace("city_address: 港区虎ノ門1-2-3", "city_address: 札幌市中央区北一条西2")
     assert parse_profile(text, today=TODAY).company.postal_code == "0600001"
 
 

@@ -307,3 +307,53 @@ def test_check_path_imports_no_browser_code() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert res.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+# ---------------------------------------------------------------- init --example
+
+
+@pytest.mark.parametrize(
+    ("today", "start"),
+    [
+        (dt.date(2027, 1, 4), dt.date(2027, 4, 5)),  # 4 April 2027 is a Sunday
+        (dt.date(2027, 4, 2), dt.date(2027, 7, 2)),  # after the example's own fixed date
+        (dt.date(2031, 2, 28), dt.date(2031, 5, 28)),
+        (dt.date(2030, 11, 30), dt.date(2031, 2, 28)),  # no 30 February: the month's last day
+    ],
+)
+def test_init_example_is_dated_from_today_and_passes_check(
+    today: dt.date, start: dt.date, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "example profile.yaml"
+    assert init_command(path, "en", example=True, today=today) == 0
+    err = capsys.readouterr().err
+    assert f"start date {start.isoformat()}" in err
+    assert f"nss-autofill '{path}' --dry-run" in err  # quoted: the path holds a space
+    text = path.read_text("utf-8")
+    original = EXAMPLE.read_text("utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(original, text.splitlines(), strict=True) if a != b]
+    assert changed == [
+        (
+            "  start_date: 2027-04-01",
+            f"  start_date: {start.isoformat()}  # 3 months after {today.isoformat()} "
+            "(init --example)",
+        )
+    ]
+    assert check_command(path, "en", today=today) == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_init_example_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("mine", "utf-8")
+    assert init_command(path, "ja", example=True) == 2
+    assert "上書きしません" in capsys.readouterr().err
+    assert path.read_text("utf-8") == "mine"
+
+
+def test_the_wheel_ships_the_example() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert included["profiles/example.yaml"] == "nss_autofill/_profiles/example.yaml"

@@ -846,9 +846,17 @@ def test_missing_file_and_non_utf8(tmp_path: Path, capsys: pytest.CaptureFixture
     assert check_command(tmp_path / "nope.yaml", "en", today=TODAY) == 2
     assert f"no such file: {tmp_path / 'nope.yaml'}" in capsys.readouterr().err
     sjis = tmp_path / "sjis.yaml"
-    sjis.write_bytes(BASE.encode("cp932"))
-    assert check_command(sjis, "en", today=TODAY) == 2
-    assert "line 3: the file is not UTF-8 (line 3); save it as UTF-8" in capsys.readouterr().err
+    sjis.write_bytes(BASE.encode("cp932"))  # as an older メモ帳 saves it: read as it is
+    assert check_command(sjis, "en", today=TODAY) == 0
+    capsys.readouterr()
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(BASE.encode("utf-8") + "# café\n".encode("latin-1"))
+    assert check_command(latin, "en", today=TODAY) == 2
+    lines = BASE.count("\n") + 1
+    assert (
+        f"line {lines}: the file is neither UTF-8 nor Shift_JIS (line {lines}); save it as UTF-8"
+        in capsys.readouterr().err
+    )
     assert check_command(tmp_path, "en", today=TODAY) == 2  # a directory
     assert "cannot read" in capsys.readouterr().err
 

@@ -204,13 +204,20 @@ def test_headed_dry_run_waits_at_the_consent_then_ctrl_c_ends_cleanly(tmp_path: 
         assert proc.poll() is None
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 5
+        assert proc.stderr is not None
+        rest = proc.stderr.read()
     finally:
         proc.kill()
         if proc.stderr is not None:
             proc.stderr.close()
     import json
 
+    # the browser stays up until the run ends it: no 'browser was closed', no driver noise
+    assert "nss-autofill: interrupted." in rest
+    for noise in ("browser was closed", "Traceback", "Future exception", "Exception ignored"):
+        assert noise not in rest, rest
     data = json.loads(report.read_text("utf-8"))
+    assert data["outcome"] == "interrupted"
     assert data["pages"][-1]["page_id"] == "terms"
     assert not GUARDED & {p["kind"] for p in data["mock_posts"]}
 

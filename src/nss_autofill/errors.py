@@ -1,20 +1,19 @@
 """Exit codes and the errors that carry them to the command boundary.
 
-The codes are part of the interface (documented in ``--help`` and the README):
+The codes are part of the interface: ``--help``, docs/cli.md and the README show
+:func:`exit_codes_text`, written from :data:`EXIT_MEANINGS` here and nowhere else.
 
-====  ==========================================================
-0     the phase or the whole flow completed
-1     internal error (a bug: please report it)
-2     bad input: profile, flags or settings
-3     stopped for a human (headless, at a consent or submit control)
-4     unknown page, or the site changed
-5     the operator closed the browser
-====  ==========================================================
+Example::
+
+    >>> SiteUnreachable(Msg("接続できません", "cannot connect")).render("en")
+    'cannot connect'
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+
+from .i18n import Lang, Msg
 
 
 class ExitCode(IntEnum):
@@ -24,21 +23,85 @@ class ExitCode(IntEnum):
     NEEDS_HUMAN = 3
     UNKNOWN_PAGE = 4
     BROWSER_CLOSED = 5
+    SITE_UNREACHABLE = 6
+
+
+EXIT_MEANINGS: dict[ExitCode, Msg] = {
+    ExitCode.OK: Msg("フェーズまたは申込が完了", "the phase or the whole flow completed"),
+    ExitCode.INTERNAL: Msg("内部エラー（ご報告ください）", "internal error (please report it)"),
+    ExitCode.BAD_INPUT: Msg(
+        "入力の誤り: プロファイル・オプション・設定、または起動できないブラウザ",
+        "bad input: profile, flags or settings, or a browser that does not start",
+    ),
+    ExitCode.NEEDS_HUMAN: Msg(
+        "人の操作待ちで停止（ヘッドレスで同意・登録ボタンに到達）",
+        "stopped for a human (headless, at a consent or submit control)",
+    ),
+    ExitCode.UNKNOWN_PAGE: Msg(
+        "不明なページ・入力エラー画面・タイムアウト／メンテナンス画面・サイトの変更",
+        "unknown page, validation error page, time-out/maintenance page, or the site changed",
+    ),
+    ExitCode.BROWSER_CLOSED: Msg(
+        "ブラウザが閉じられた、または中断（Ctrl-C）",
+        "the operator closed the browser or pressed Ctrl-C",
+    ),
+    ExitCode.SITE_UNREACHABLE: Msg(
+        "サイトに接続できない（ネットワーク・プロキシ・TLS・時間切れ）",
+        "the site cannot be reached (network, proxy, TLS, time-out)",
+    ),
+}
+
+
+INTERRUPTED = Msg("中断しました。", "interrupted.")
+
+
+def exit_codes_text() -> str:
+    """The exit-code table of ``--help``: one line per code, English / 日本語."""
+    lines = ["exit codes / 終了コード:"]
+    for code, meaning in EXIT_MEANINGS.items():
+        lines.append(f"  {int(code)}  {meaning.en} / {meaning.ja}")
+    return "\n".join(lines) + "\n"
 
 
 class NssAutofillError(Exception):
-    """An error the command line turns into a message and an exit code, never a traceback."""
+    """An error the command line turns into a message and an exit code, never a traceback.
+
+    The message is a :class:`Msg` (rendered in the operator's language) or text already
+    rendered by the caller.
+    """
 
     exit_code: ExitCode = ExitCode.INTERNAL
+    outcome: str = "error"  # the report's outcome when this ends a run
+
+    def __init__(self, message: Msg | str = "") -> None:
+        self.message = message if isinstance(message, Msg) else Msg(message, message)
+        super().__init__(self.message.en)
+
+    def render(self, lang: Lang) -> str:
+        return self.message.render(lang)
 
 
 class BadInput(NssAutofillError):
     """The profile, a flag or a setting is wrong; the message names it."""
 
     exit_code = ExitCode.BAD_INPUT
+    outcome = "bad-input"
 
 
-class BrowserNotFound(NssAutofillError):
-    """No usable browser; the message lists what was tried."""
+class BrowserNotFound(BadInput):
+    """No usable browser, or none that starts; the message lists what was tried."""
 
-    exit_code = ExitCode.BAD_INPUT
+    outcome = "browser-start-failed"
+
+
+class SiteUnreachable(NssAutofillError):
+    """The site cannot be reached (DNS, proxy, TLS, time-out, reset); the message says what to
+    check. ``kind`` is one of ``dns``, ``proxy``, ``tls``, ``timeout``, ``connection``,
+    ``offline``, ``other``."""
+
+    exit_code = ExitCode.SITE_UNREACHABLE
+    outcome = "site-unreachable"
+
+    def __init__(self, message: Msg | str, *, url: str = "", kind: str = "other") -> None:
+        super().__init__(message)
+        self.url, self.kind = url, kind

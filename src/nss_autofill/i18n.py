@@ -27,8 +27,28 @@ class Msg:
     en: str
 
     def render(self, lang: Lang, **fields: object) -> str:
+        """The text in ``lang``; a field that is itself a ``Msg`` is rendered in ``lang`` too."""
         text = self.ja if lang == "ja" else self.en
-        return text.format(**fields) if fields else text
+        if not fields:
+            return text
+        return text.format(
+            **{k: v.render(lang) if isinstance(v, Msg) else v for k, v in fields.items()}
+        )
+
+    def format(self, **fields: object) -> Msg:
+        """The message with its fields filled, still in both languages."""
+        return Msg(self.render("ja", **fields), self.render("en", **fields))
+
+    @classmethod
+    def split(cls, text: str) -> Msg:
+        """A catalogue text written ``日本語 / English`` as a message (the same text in both
+        languages when it has no `` / ``).
+
+        >>> Msg.split("お読みください / please read").render("en")
+        'please read'
+        """
+        ja, sep, en = text.partition(" / ")
+        return cls(ja, en) if sep else cls(text, text)
 
     def both(self, **fields: object) -> str:
         """``日本語 / English`` on one line, for places where the language is not known."""
@@ -38,7 +58,8 @@ class Msg:
 def detect_lang(explicit: str | None = None) -> Lang:
     """The operator's language: the explicit choice, else Japanese for a Japanese locale.
 
-    ``NSS_AUTOFILL_LANG`` is read by the settings; this only looks at the OS locale.
+    ``NSS_AUTOFILL_LANG`` (or ``--lang``) reaches here as ``explicit`` through the settings;
+    otherwise only the OS locale counts.
     """
     if explicit in ("ja", "en"):
         return explicit  # type: ignore[return-value]

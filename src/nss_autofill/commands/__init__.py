@@ -1,2 +1,4 @@
-"""The subcommands (``init``, ``check``, ``plan``, ``doctor``, ``recognize``, …): each reads its
-input, calls the profile, engine or run packages, prints, and returns an exit code."""
+"""The commands, one module each (``run``, ``init``, ``check``, ``plan``, ``mock_server``,
+``doctor``, ``recognize``, ``record``): ``add_parser(subparsers)`` declares its part of the
+command line, ``run(ns, lang) -> int`` reads its input, calls the profile, engine or run
+packages, prints, and returns the exit code. ``cli.py`` wires them together."""

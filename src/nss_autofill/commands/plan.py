@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-import json
+import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..console import write_json
 from ..engine.planning import CountRows, FillFields, PressHelper
 from ..engine.status import FieldStatus
 from ..errors import ExitCode
 from ..i18n import Lang, Msg
-from .common import load_or_report
+from .common import Subparsers, load_or_report, new_parser
 
 if TYPE_CHECKING:
     from ..engine.planning import PagePlan, PlannedField, PlanStep
     from ..site.catalogue import Catalogue
+
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    parser = new_parser(
+        subparsers,
+        "plan",
+        "print, page by page, what will be filled; no browser / 画面ごとの入力内容を表示",
+    )
+    parser.add_argument("profile", type=Path, metavar="PROFILE")
+    parser.add_argument("--json", action="store_true", help="the same as JSON on stdout")
+    return parser
+
+
+def run(ns: argparse.Namespace, lang: Lang) -> int:
+    return plan_command(ns.profile, lang, as_json=ns.json)
 
 
 def plan_command(path: Path, lang: Lang, as_json: bool) -> int:
@@ -28,7 +44,7 @@ def plan_command(path: Path, lang: Lang, as_json: bool) -> int:
     catalogue = load_catalogue()
     plans = with_human_pages(catalogue, plan_flow(catalogue, loaded.model_dump(mode="python")))
     if as_json:
-        print(json.dumps(plan_data(plans), ensure_ascii=False, indent=2))
+        write_json(plan_data(plans))
     else:
         print(plan_text(plans, lang))
     return int(ExitCode.OK)
@@ -116,25 +132,26 @@ def plan_data(plans: list[PagePlan]) -> dict[str, Any]:
     return {"pages": pages}
 
 
+_BY_HAND = Msg("{where}: [手作業] {how}", "{where}: [by hand] {how}")
+_EMPTY = Msg("{where}: (入力なし)", "{where}: (left empty)")
+_HUMAN_PRESSES = Msg(
+    "→ 「{caption}」 はご本人が押します", "→ 「{caption}」 is pressed by you, never the tool"
+)
+
+
 def _field_line(f: PlannedField, lang: Lang, indent: str) -> str:
     spec = f.spec
     where = spec.where()
     if f.status is FieldStatus.MANUAL:
-        by_hand = "手作業" if lang == "ja" else "by hand"
-        return f"{indent}{where}: [{by_hand}] {_pick(spec.manual or '', lang)}"
+        how = Msg.split(spec.manual or "")
+        return indent + _BY_HAND.render(lang, where=where, how=how)
     if f.status is FieldStatus.SKIPPED:
-        return f"{indent}{where}: " + ("(入力なし)" if lang == "ja" else "(left empty)")
+        return indent + _EMPTY.render(lang, where=where)
     if spec.parts and len(spec.parts) == len(f.values):
         value = " / ".join(f"{part} {v}" for part, v in zip(spec.parts, f.values, strict=True))
     else:
         value = " / ".join(f.values)
     return f"{indent}{where}: {value}"
-
-
-def _pick(text: str, lang: Lang) -> str:
-    """One language of a catalogue text written ``日本語 / English``."""
-    ja_text, sep, en_text = text.partition(" / ")
-    return text if not sep else ja_text if lang == "ja" else en_text
 
 
 def plan_text(plans: list[PagePlan], lang: Lang) -> str:
@@ -151,12 +168,9 @@ def plan_text(plans: list[PagePlan], lang: Lang) -> str:
             elif isinstance(step, PressHelper):
                 out.append(indent + _PRESS.render(lang, caption=step.caption))
         if p.page.review:
-            out.append("    ! " + _pick(p.page.review, lang))
+            out.append("    ! " + Msg.split(p.page.review).render(lang))
         for b in p.page.guarded_buttons:
-            out.append(
-                f"    → 「{b.caption}」"
-                + (" はご本人が押します" if lang == "ja" else " is pressed by you, never the tool")
-            )
+            out.append("    " + _HUMAN_PRESSES.render(lang, caption=b.caption))
         if p.page.kind.value == "phase_end":
             out.append("    → " + _PHASE_END.render(lang))
     return "\n".join(out)

@@ -12,14 +12,18 @@ Example::
 
 from __future__ import annotations
 
-import json
+import argparse
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..console import write_json
 from ..errors import BadInput, ExitCode
 from ..i18n import Lang, Msg
-from ..site.catalogue import Catalogue, PageSpec, load_catalogue
+from .common import Subparsers, new_parser, settings_of
+
+if TYPE_CHECKING:
+    from ..site.catalogue import Catalogue, PageSpec
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
@@ -98,34 +102,49 @@ def _print_text(result: dict[str, Any], catalogue: Catalogue) -> None:
             print(f"  {mark} {f['where']}{detail}")
 
 
-def recognize_command(target: str, lang: Lang, *, as_json: bool, browser: str = "auto") -> int:
-    """Print what the catalogue makes of ``target``; exit 0 when recognised, 4 when not."""
-    from playwright.sync_api import sync_playwright
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    parser = new_parser(
+        subparsers,
+        "recognize",
+        "which catalogue page a saved HTML file or URL is taken for, the signals that held "
+        "or failed, and each catalogue field found or missing / 画面の判定結果を表示",
+        settings=("browser", "launch_timeout_ms", "page_timeout_ms"),
+    )
+    parser.add_argument("target", metavar="FILE.html|URL")
+    parser.add_argument("--json", action="store_true", help="the same as JSON on stdout")
+    return parser
 
-    from ..run.browser import choose_browser, context_options, launch
 
+def run(ns: argparse.Namespace, lang: Lang) -> int:
+    """Print what the catalogue makes of the target; exit 0 when recognised, 4 when not."""
+    from ..run.browser import open_browser
+    from ..run.navigation import goto_with_retry
+    from ..site.catalogue import load_catalogue
+
+    settings = settings_of(ns)
+    target: str = ns.target
     is_url = target.startswith(("http://", "https://"))
     path = Path(target)
     if not is_url and not path.is_file():
-        raise BadInput(_NO_TARGET.render(lang, target=target))
+        raise BadInput(_NO_TARGET.format(target=target))
     catalogue = load_catalogue()
-    with sync_playwright() as pw:
-        b = launch(pw, choose_browser(browser, pw), headless=True, loopback_only=not is_url)
-        try:
-            context = b.new_context(java_script_enabled=is_url, **context_options(headless=True))
-            page = context.new_page()
-            if is_url:
-                page.goto(target, wait_until="load")
-            else:
-                html = _decode(path.read_bytes())
-                page.route("**/*", lambda route: route.abort())
-                page.set_content(html, wait_until="domcontentloaded")
-            result = inspect(page, catalogue)
-        finally:
-            b.close()
+    with open_browser(
+        settings.browser,
+        headless=True,
+        loopback_only=not is_url,
+        timeout_ms=settings.launch_timeout_ms,
+    ) as opened:
+        page = opened.new_context(java_script_enabled=is_url).new_page()
+        if is_url:
+            goto_with_retry(page, target, settings.page_timeout_ms)
+        else:
+            html = _decode(path.read_bytes())
+            page.route("**/*", lambda route: route.abort())
+            page.set_content(html, wait_until="domcontentloaded")
+        result = inspect(page, catalogue)
     result["target"] = target
-    if as_json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+    if ns.json:
+        write_json(result)
     else:
         _print_text(result, catalogue)
     return int(ExitCode.OK if result["recognised"] else ExitCode.UNKNOWN_PAGE)

@@ -19,6 +19,7 @@ import ipaddress
 import socketserver
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -314,7 +315,9 @@ def serve_forever(
         if _wait is not None:
             _wait()
         else:
-            threading.Event().wait()
+            # In slices: on Windows a wait without a time-out is not interrupted by Ctrl-C.
+            while True:
+                time.sleep(0.25)
     except KeyboardInterrupt:
         pass
     finally:

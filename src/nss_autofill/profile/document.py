@@ -25,6 +25,7 @@ import yaml
 
 from ..errors import BadInput
 from ..i18n import Lang, Msg
+from ..textfiles import NotText, decode
 
 Loc = tuple[str | int, ...]
 Severity = Literal["error", "warning", "note"]
@@ -59,12 +60,15 @@ class Problem:
         return text
 
 
+_LINE = Msg("{line}行目", "line {line}")
+_LINE_COLUMN = Msg("{line}行目 {column}列目", "line {line}, column {column}")
+
+
 def _where(line: int | None, column: int | None, lang: Lang) -> str:
     if line is None:
         return ""
-    if lang == "ja":
-        return f"{line}行目" + (f" {column}列目" if column is not None else "")
-    return f"line {line}" + (f", column {column}" if column is not None else "")
+    where = _LINE if column is None else _LINE_COLUMN
+    return where.render(lang, line=line, column=column)
 
 
 class ProfileError(BadInput):
@@ -165,8 +169,9 @@ _M = {
     ),
     "tag": Msg("YAML タグ {tag} は使えません", "the YAML tag {tag} is not supported"),
     "encoding": Msg(
-        "ファイルが UTF-8 ではありません ({line}行目)。UTF-8 で保存し直してください",
-        "the file is not UTF-8 (line {line}); save it as UTF-8",
+        "ファイルが UTF-8 でも Shift_JIS でもありません ({line}行目)。"
+        "メモ帳で「UTF-8」を選んで保存し直してください",
+        "the file is neither UTF-8 nor Shift_JIS (line {line}); save it as UTF-8",
     ),
     "missing": Msg("ファイルがありません: {path}", "no such file: {path}"),
     "unreadable": Msg("ファイルを読めません: {path} ({why})", "cannot read {path} ({why})"),
@@ -185,7 +190,7 @@ def syntax_message(problem: str) -> Msg:
 
 
 def read_text(path: Path) -> str:
-    """The file's text (UTF-8, BOM allowed), or a ProfileError saying why not."""
+    """The file's text (UTF-8 with or without a BOM, or Shift_JIS), or a ProfileError."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -194,10 +199,10 @@ def read_text(path: Path) -> str:
         why = exc.strerror or type(exc).__name__
         raise ProfileError([Problem("", None, _fixed("unreadable", path=path, why=why))]) from None
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ProfileError([Problem("", line, _fixed("encoding", line=line))]) from None
+        return decode(raw)[0]  # UTF-8, or Shift_JIS as Windows メモ帳 may save it
+    except NotText as exc:
+        problem = Problem("", exc.line, _fixed("encoding", line=exc.line))
+        raise ProfileError([problem]) from None
 
 
 def parse_document(text: str) -> Document:

@@ -46,6 +46,7 @@ from ..i18n import Msg
 from . import values as rules
 from .checks import derived_checks, document_checks, string_checks
 from .document import Document, Loc, Problem, ProfileError, dotted, parse_document, read_text
+from .postal import postal_checks
 
 __all__ = [
     "CP_OFFICE_NAME",
@@ -335,6 +336,7 @@ def validate_document(doc: Document, *, today: dt.date) -> Profile:
     if profile is not None:
         dumped = profile.model_dump(mode="python")
         later += string_checks(dumped, doc, normalised=True) + derived_checks(dumped, doc)
+        later += postal_checks(dumped, doc)
     else:
         later += string_checks(doc.data, doc, normalised=False)
     # a placeholder or a credential says all there is to say about its value

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .private import make_private
+
 # JPEG quality of the audit screenshots: Japanese form text stays sharp enough to read at 80.
 SHOT_QUALITY = 80
 
@@ -26,12 +28,19 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
 
-def default_dir() -> Path:
-    """A timestamped folder per run under the user's data directory."""
+def runs_root() -> Path:
+    """Where the runs are kept: ``runs/`` under the user's data folder (``doctor`` shows it).
+
+    Windows: ``%LOCALAPPDATA%\\nss-autofill\\runs`` (not roaming: applicant data stays on the PC).
+    """
     from platformdirs import user_data_dir
 
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return Path(user_data_dir("nss-autofill", appauthor=False)) / "runs" / stamp
+    return Path(user_data_dir("nss-autofill", appauthor=False)) / "runs"
+
+
+def default_dir() -> Path:
+    """A timestamped folder per run under :func:`runs_root`."""
+    return runs_root() / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
 def _private_file(path: Path, data: bytes) -> None:
@@ -47,9 +56,13 @@ class AuditBundle:
 
     @classmethod
     def create(cls, directory: Path) -> AuditBundle:
+        """The folder, readable by its owner only (files made in it inherit that on Windows)."""
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(directory, 0o700)
-        return cls(directory)
+        bundle = cls(directory)
+        why = make_private(directory, directory=True)
+        if why:
+            bundle.log("not-private", reason=why)
+        return bundle
 
     @property
     def log_path(self) -> Path:

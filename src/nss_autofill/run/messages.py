@@ -81,16 +81,10 @@ LOGIN_WAIT = Msg(
     "(or set NSS_AUTOFILL_LOGIN_ID / NSS_AUTOFILL_PASSWORD).",
 )
 PHASE1_DONE = Msg(
-    "仮ログイン登録が完了しました。仮ログインIDとパスワードがメールで届きます（数時間かかることがあります）。\n"
-    "メールが届いたら、記載のURLを指定して次を実行してください:\n"
-    "  nss-autofill {profile} --url '<メール記載のURL>'\n"
-    "ログイン情報は NSS_AUTOFILL_LOGIN_ID / NSS_AUTOFILL_PASSWORD で渡すか、"
-    "ブラウザで入力してください。",
+    "仮ログイン登録が完了しました。仮ログインIDとパスワードがメールで届きます"
+    "（数時間かかることがあります）。\n{next}",
     "the temporary registration is complete. The temporary login ID and password arrive by "
-    "e-mail (this may take hours).\nWhen the mail arrives, run:\n"
-    "  nss-autofill {profile} --url '<URL from the mail>'\n"
-    "Give the login through NSS_AUTOFILL_LOGIN_ID / NSS_AUTOFILL_PASSWORD "
-    "or type it in the browser.",
+    "e-mail (this may take hours).\n{next}",
 )
 MOCK_MAIL = Msg(
     "  模擬メールのURLで第2段階へ進みます: {url}",

@@ -19,6 +19,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import INTERRUPTED, ExitCode, NssAutofillError
+from ..i18n import Lang
+from .private import make_private
+
 MASK = "********"
 
 
@@ -84,6 +88,22 @@ class Report:
     def finish(self, outcome: str, exit_code: int, message: str = "") -> None:
         self.outcome, self.exit_code, self.message = outcome, exit_code, message
 
+    def end_with(self, exc: BaseException, lang: Lang) -> None:
+        """Record why the run ended by ``exc``, unless an outcome is recorded already.
+
+        Ctrl-C is "interrupted" (exit 5); a tool error keeps its outcome and exit code (the
+        site cannot be reached: 6; the browser does not start: 2); anything else is internal.
+        """
+        if self.exit_code is not None:
+            return
+        if isinstance(exc, KeyboardInterrupt):
+            self.finish("interrupted", int(ExitCode.BROWSER_CLOSED), INTERRUPTED.render(lang))
+        elif isinstance(exc, NssAutofillError):
+            self.finish(exc.outcome, int(exc.exit_code), exc.render(lang))
+        else:
+            first = (str(exc).splitlines() or [""])[0][:200]
+            self.finish("internal-error", int(ExitCode.INTERNAL), f"{type(exc).__name__}: {first}")
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -92,6 +112,7 @@ class Report:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        make_private(tmp)  # before any data is written (Windows: a DACL; POSIX: 0600 again)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(self.to_dict(), fh, ensure_ascii=False, indent=2, default=str)
             fh.write("\n")

@@ -35,10 +35,12 @@ from ..errors import BadInput, ExitCode
 from ..i18n import Lang, Msg
 from ..profile.deadlines import subtract_business_days
 from ..settings import Settings
+from ..shell import phase2_hint
 from ..site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 from ..site.origins import is_loopback, is_trusted, origin_of
 from . import messages as M
 from .audit import AuditBundle, default_dir
+from .navigation import LoadWatch, goto_with_retry
 from .report import MASK, FieldEntry, GuardEntry, PageEntry, Report, StepEntry
 
 if TYPE_CHECKING:
@@ -109,6 +111,9 @@ def run(settings: Settings, profile_path: Path, lang: Lang) -> int:
     runner = Runner(settings, profile, profile_path, lang, report)
     try:
         return runner.run()
+    except BaseException as exc:  # Ctrl-C, an unreachable site, a browser that does not start
+        report.end_with(exc, lang)
+        raise
     finally:
         report.finished = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         report.write(runner.audit.directory / "report.json")
@@ -154,12 +159,11 @@ class Runner:
     def run(self) -> int:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
-        from playwright.sync_api import sync_playwright
 
         from ..engine import scripts
         from ..engine.filling import FillMemory
         from ..engine.guard import Guard, GuardRefused, SimulatedOperator
-        from .browser import choose_browser, context_options, has_display, launch
+        from .browser import has_display, open_browser
 
         start = self.settings.url or self.settings.start_url
         if self.settings.dry_run:
@@ -183,13 +187,16 @@ class Runner:
             else None
         )
         try:
-            with sync_playwright() as pw:
-                choice = choose_browser(self.settings.browser, pw)
-                self.progress.say(M.OPENING, browser=choice.describe(), url=start)
-                browser = launch(pw, choice, headless=self.headless, loopback_only=loopback_only)
-                context = browser.new_context(
-                    service_workers="block", **context_options(headless=self.headless)
-                )
+            with open_browser(
+                self.settings.browser,
+                headless=self.headless,
+                loopback_only=loopback_only,
+                timeout_ms=self.settings.launch_timeout_ms,
+                on_start=lambda c: self.progress.say(M.OPENING, browser=c.describe(), url=start),
+            ) as opened:
+                browser = opened.browser
+                context = opened.new_context(service_workers="block")
+                self.loads = LoadWatch(context)
                 if loopback_only:
                     context.route("**/*", self._loopback_route)
                 self.guard.install(context)
@@ -204,7 +211,7 @@ class Runner:
                 self.page = context.new_page()
                 self.new_pages.clear()
                 try:
-                    self.page.goto(start, wait_until="load", timeout=self.settings.page_timeout_ms)
+                    goto_with_retry(self.page, start, self.settings.page_timeout_ms)
                     self._loop(context)
                 except _Stop as stop:
                     self._finish(stop.outcome, stop.code, stop.message)
@@ -292,6 +299,7 @@ class Runner:
         last: tuple[str | None, str] = (None, "")
         while True:
             page = self._current(context)
+            self.loads.recover(page, self.settings.page_timeout_ms)
             arrival = arrive(page, self.catalogue, self.settings.page_timeout_ms)
             self.reading = arrival.reading  # the page as it stands, until something changes it
             rec = recognise(self.catalogue, facts_of(arrival.reading))
@@ -671,7 +679,7 @@ class Runner:
         if spec.kind == PageKind.CONFIRM:
             self._audit_confirmation(page, spec, entry)
         target = self._button(page, spec, caption)
-        review = spec.review or spec.name
+        review = Msg.split(spec.review or spec.name)  # the catalogue writes 日本語 / English
         if self.operator is not None and target is not None and is_loopback(page.url):
             self.progress.say(M.SIMULATED, caption=caption)
             self.audit.log("press", page_id=spec.id, caption=caption, by="simulated-operator")
@@ -721,11 +729,11 @@ class Runner:
                 self._snapshot(page, spec)
                 self.progress.say(M.MOCK_MAIL, url=url)
                 token = self._mark(page)
-                page.goto(url, wait_until="load")
+                goto_with_retry(page, url, self.settings.page_timeout_ms)
                 self._wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
                 return
         self._snapshot(page, spec)
-        self.progress.say(M.PHASE1_DONE, level=0, profile=self.profile_path)
+        self.progress.say(M.PHASE1_DONE, level=0, next=phase2_hint(self.profile_path))
         self.report.phase = 1
         raise _Stop("phase-1-complete", ExitCode.OK)
 
