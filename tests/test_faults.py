@@ -209,7 +209,7 @@ def test_a_session_timeout_in_the_middle_of_phase_2_exits_4(
     res = _run(mock_site, mock_site.url_for("apply-tanto"), tmp_path)
     report = _report(res)
     assert res.code == 4, res.stderr
-    assert report["outcome"] == "session-timeout"
+    assert (report["outcome"], report["message"]) == ("blocked-page", "session-timeout")
     seen = [p["page_id"] for p in report["pages"]]
     assert seen == ["apply-tanto", "apply-office", "session-timeout"]
     assert report["pages"][-1]["action"] == "blocked-page"

@@ -9,14 +9,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page
 
+from nss_autofill.engine.controls import date_key as _date_key
 from nss_autofill.engine.filling import (
     FieldResult,
     FillMemory,
-    _date_key,
     fill_page,
     press_and_settle,
 )
-from nss_autofill.engine.locating import find_option, locate_button, locate_field, scan_form
+from nss_autofill.engine.locating import locate_button, locate_field, scan_form
+from nss_autofill.engine.options import find_option
 from nss_autofill.engine.planning import PagePlan, build_context, plan_fixed, plan_page
 from nss_autofill.engine.reading import wait_settled
 from nss_autofill.engine.recognition import label_key, text_key

@@ -341,7 +341,7 @@ def test_label_with_ruby_hidden_note_or_split_spans(page: Page, html: str) -> No
     ],
 )
 def test_radio_caption_with_bracketed_note(page: Page, caption: str, expect: str | None) -> None:
-    from nss_autofill.engine.locating import find_option
+    from nss_autofill.engine.options import find_option
 
     html = """<div><span>希望する料金プラン</span>
       <label><input type="radio" name="p" value="A">Aプラン（月額基本料あり）</label>

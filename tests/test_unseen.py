@@ -23,12 +23,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page
 
+from nss_autofill.engine.controls import date_key as _date_key
 from nss_autofill.engine.filling import (
     FieldResult,
     FillMemory,
     PageFill,
     StepResult,
-    _date_key,
     fill_page,
 )
 from nss_autofill.engine.locating import locate_button, scan_form

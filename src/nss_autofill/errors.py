@@ -11,7 +11,7 @@ Example::
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import Enum, IntEnum
 
 from .i18n import Lang, Msg
 
@@ -55,6 +55,62 @@ EXIT_MEANINGS: dict[ExitCode, Msg] = {
 INTERRUPTED = Msg("中断しました。", "interrupted.")
 
 
+class Outcome(str, Enum):
+    """How a run ended, as the report records it; each is tied to one exit code."""
+
+    COMPLETED = "completed"  # 申込完了: the whole flow
+    PHASE1_COMPLETE = "phase-1-complete"  # 仮ログイン登録完了: the mail comes next
+    NEEDS_HUMAN = "needs-human"  # headless at a consent or final-submit control
+    NEEDS_LOGIN = "needs-login"  # headless at the login, with no login in the environment
+    STEP = "step"  # --step, headless: one page at a time
+    UNKNOWN_PAGE = "unknown-page"
+    UNTRUSTED_ORIGIN = "untrusted-origin"
+    VALIDATION_ERROR = "validation-error"  # the site re-showed a form with its errors
+    BLOCKED_PAGE = "blocked-page"  # session time-out, maintenance
+    STUCK = "stuck"  # a press did not move the page on
+    NO_FORWARD_CONTROL = "no-forward-control"
+    FILL_PROBLEMS = "fill-problems"  # a value could not be placed: never moved on past it
+    GUARD_REFUSED = "guard-refused"
+    TIMEOUT = "timeout"
+    BROWSER_CLOSED = "browser-closed"
+    INTERRUPTED = "interrupted"  # Ctrl-C
+    BAD_INPUT = "bad-input"
+    BROWSER_START_FAILED = "browser-start-failed"
+    SITE_UNREACHABLE = "site-unreachable"
+    INTERNAL_ERROR = "internal-error"
+
+    @property
+    def exit_code(self) -> ExitCode:
+        return _EXIT[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_EXIT: dict[Outcome, ExitCode] = {
+    Outcome.COMPLETED: ExitCode.OK,
+    Outcome.PHASE1_COMPLETE: ExitCode.OK,
+    Outcome.NEEDS_HUMAN: ExitCode.NEEDS_HUMAN,
+    Outcome.NEEDS_LOGIN: ExitCode.NEEDS_HUMAN,
+    Outcome.STEP: ExitCode.NEEDS_HUMAN,
+    Outcome.UNKNOWN_PAGE: ExitCode.UNKNOWN_PAGE,
+    Outcome.UNTRUSTED_ORIGIN: ExitCode.UNKNOWN_PAGE,
+    Outcome.VALIDATION_ERROR: ExitCode.UNKNOWN_PAGE,
+    Outcome.BLOCKED_PAGE: ExitCode.UNKNOWN_PAGE,
+    Outcome.STUCK: ExitCode.UNKNOWN_PAGE,
+    Outcome.NO_FORWARD_CONTROL: ExitCode.UNKNOWN_PAGE,
+    Outcome.FILL_PROBLEMS: ExitCode.UNKNOWN_PAGE,
+    Outcome.GUARD_REFUSED: ExitCode.UNKNOWN_PAGE,
+    Outcome.TIMEOUT: ExitCode.UNKNOWN_PAGE,
+    Outcome.BROWSER_CLOSED: ExitCode.BROWSER_CLOSED,
+    Outcome.INTERRUPTED: ExitCode.BROWSER_CLOSED,
+    Outcome.BAD_INPUT: ExitCode.BAD_INPUT,
+    Outcome.BROWSER_START_FAILED: ExitCode.BAD_INPUT,
+    Outcome.SITE_UNREACHABLE: ExitCode.SITE_UNREACHABLE,
+    Outcome.INTERNAL_ERROR: ExitCode.INTERNAL,
+}
+
+
 def exit_codes_text() -> str:
     """The exit-code table of ``--help``: one line per code, English / 日本語."""
     lines = ["exit codes / 終了コード:"]
@@ -71,7 +127,7 @@ class NssAutofillError(Exception):
     """
 
     exit_code: ExitCode = ExitCode.INTERNAL
-    outcome: str = "error"  # the report's outcome when this ends a run
+    outcome: Outcome = Outcome.INTERNAL_ERROR  # the report's outcome when this ends a run
 
     def __init__(self, message: Msg | str = "") -> None:
         self.message = message if isinstance(message, Msg) else Msg(message, message)
@@ -85,13 +141,13 @@ class BadInput(NssAutofillError):
     """The profile, a flag or a setting is wrong; the message names it."""
 
     exit_code = ExitCode.BAD_INPUT
-    outcome = "bad-input"
+    outcome = Outcome.BAD_INPUT
 
 
 class BrowserNotFound(BadInput):
     """No usable browser, or none that starts; the message lists what was tried."""
 
-    outcome = "browser-start-failed"
+    outcome = Outcome.BROWSER_START_FAILED
 
 
 class SiteUnreachable(NssAutofillError):
@@ -100,7 +156,7 @@ class SiteUnreachable(NssAutofillError):
     ``offline``, ``other``."""
 
     exit_code = ExitCode.SITE_UNREACHABLE
-    outcome = "site-unreachable"
+    outcome = Outcome.SITE_UNREACHABLE
 
     def __init__(self, message: Msg | str, *, url: str = "", kind: str = "other") -> None:
         super().__init__(message)

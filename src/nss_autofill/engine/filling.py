@@ -36,19 +36,19 @@ Example::
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page, Request
+from playwright.sync_api import Page
 
 from ..normalize import compare_key
 from ..site.catalogue import PageSpec
 from . import scripts
-from .locating import Control, find_option, locate_button, locate_field
+from .controls import current, holds, option_index, why_not_kept, write_op
+from .locating import locate_button, locate_field
+from .options import find_option
 from .planning import (
     CountRows,
     ExpectRow,
@@ -57,79 +57,24 @@ from .planning import (
     PlannedField,
     PressHelper,
 )
-from .reading import PageReading, read_page, wait_settled
-from .recognition import label_key, text_key
+from .pressing import press_and_settle
+from .reading import Control, PageReading, read_page, wait_settled
+from .results import FieldResult, FillMemory, PageFill, Presser, StepResult
 from .status import FieldStatus
+from .tables import data_rows
+
+__all__ = [
+    "FieldResult",
+    "FillMemory",
+    "PageFill",
+    "Presser",
+    "StepResult",
+    "fill_page",
+    "press_and_settle",
+]
 
 MASK = "********"
 ROUNDS = 3  # write, read again, write what a handler enabled or replaced, read again, …
-
-
-class Presser(Protocol):
-    """The single click point (the guard): press ``locator`` whose visible caption is given."""
-
-    def __call__(self, locator: Locator, caption: str, /) -> None: ...
-
-
-@dataclass(frozen=True)
-class FieldResult:
-    """What happened to one field."""
-
-    field_id: str
-    label: str  # where a person finds it: group › parent › label
-    values: tuple[str, ...]  # what the field holds now (masked when sensitive)
-    status: FieldStatus
-    detail: str = ""
-    row: int | None = None
-
-
-@dataclass(frozen=True)
-class StepResult:
-    """What happened to one helper step: a press (``press``) or a row check (``rows``)."""
-
-    kind: str  # "press" | "rows"
-    caption: str  # the helper's caption, or the table's columns
-    ok: bool
-    detail: str = ""
-    row: int | None = None
-
-
-@dataclass
-class PageFill:
-    """Every field's result and every helper step's, in the order they happened."""
-
-    fields: list[FieldResult] = field(default_factory=list)
-    steps: list[StepResult] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[str]:
-        """One line per value the tool could not place (the run does not move on past them)."""
-        out = [
-            f"{r.label}: {r.status.value} {r.detail}".strip()
-            for r in self.fields
-            if r.status.problem
-        ]
-        out += [f"{s.caption}: {s.detail}" for s in self.steps if not s.ok]
-        return out
-
-
-class FillMemory:
-    """What the tool wrote, per (page id, field id, part, row); survives re-shown pages."""
-
-    def __init__(self) -> None:
-        self._values: dict[tuple[str, str, int, int], str] = {}
-
-    def remember(self, page_id: str, field_id: str, part: int, row: int | None, value: str) -> None:
-        self._values[(page_id, field_id, part, -1 if row is None else row)] = value
-
-    def written(self, page_id: str, field_id: str, part: int, row: int | None) -> str | None:
-        return self._values.get((page_id, field_id, part, -1 if row is None else row))
-
-    def wrote(self, page_id: str, field_id: str, part: int) -> tuple[str, ...]:
-        """Every value the tool wrote on this control, in any row."""
-        return tuple(
-            v for (p, f, k, _), v in self._values.items() if (p, f, k) == (page_id, field_id, part)
-        )
 
 
 class _FieldProblem(Exception):
@@ -217,11 +162,11 @@ class _Filler:
             run.error = ""
             assert run.parts is not None
             for k, (ctl, part) in enumerate(zip(ctls, run.parts, strict=True)):
-                if part.decision != "write" or _holds(ctl, part.target, run, k, ctls):
+                if part.decision != "write" or holds(ctl, part.target, run.pf.spec.control, k):
                     continue
                 if ctl.disabled or not ctl.visible:
                     continue  # perhaps a choice made in this step enables or shows it
-                ops.append((run, k, _op(ctl, part.target, run, ctls)))
+                ops.append((run, k, write_op(ctl, part.target, run.pf.spec.control, k)))
         return ops
 
     def _controls(self, run: _Run, reading: PageReading) -> list[Control]:
@@ -244,8 +189,8 @@ class _Filler:
             ctls = [hits[0], *(c for c in ctls if c is not hits[0])]
         elif kind in ("select", "date3"):
             for k, ctl in enumerate(ctls):
-                if len(_option_index(ctl, run.pf.values[k], kind, k)) != 1:
-                    idx = _option_index(ctl, run.pf.values[k], kind, k)
+                if len(option_index(ctl, run.pf.values[k], kind, k)) != 1:
+                    idx = option_index(ctl, run.pf.values[k], kind, k)
                     shown = ", ".join(o.text for o in ctl.options[:12])
                     what = "no option" if not idx else f"{len(idx)} options"
                     raise _FieldProblem(f"{what} {run.pf.values[k]!r} in the list ({shown})")
@@ -272,7 +217,7 @@ class _Filler:
                 decision = "write" if all(r.at_default for r in radios) else "kept"
             return [_Part(target, decision)]
         for k, (ctl, target) in enumerate(zip(ctls, run.pf.values, strict=False)):
-            cur = _current(ctl, target, spec.control, k)
+            cur = current(ctl, target, spec.control, k)
             choice = ctl.is_select or ctl.is_choice
             decision = self._verdict(run, k, cur, target, choice, ctl.at_default)
             parts.append(_Part(target, decision))
@@ -308,16 +253,16 @@ class _Filler:
         bad: list[str] = []
         unwritable = False
         for k, (ctl, part) in enumerate(zip(ctls, run.parts, strict=True)):
-            holds = _holds(ctl, part.target, run, k, ctls)
-            now = _current(ctl, part.target, spec.control, k)
+            kept = holds(ctl, part.target, spec.control, k)
+            now = current(ctl, part.target, spec.control, k)
             if part.decision == "kept":
                 self.memory.remember(self.spec.id, spec.id, k, pf.row, now)
                 continue
-            if holds:
+            if kept:
                 self.memory.remember(self.spec.id, spec.id, k, pf.row, part.target)
                 continue
             unwritable |= ctl.disabled or (not ctl.visible and not ctl.is_choice)
-            bad.append(_why(ctl, part.target, now, run))
+            bad.append(why_not_kept(ctl, part.target, now))
         notes = [*run.notes, *pf.problems]
         decisions = [p.decision for p in run.parts]
         if bad:
@@ -391,16 +336,16 @@ class _Filler:
 
     def count_rows(self, step: CountRows) -> None:
         # no table shown yet counts as no rows (a page may show the table only once it has one)
-        self.counts[(step.columns, step.row)] = max(_data_rows(self.page, step.columns), 0)
+        self.counts[(step.columns, step.row)] = max(data_rows(self.page, step.columns), 0)
 
     def expect_row(self, step: ExpectRow) -> None:
         was = self.counts.get((step.columns, step.row), -1)
         # the helper's script may add the row a moment later: wait for it, bounded
-        waited, now = 0.0, _data_rows(self.page, step.columns)
+        waited, now = 0.0, data_rows(self.page, step.columns)
         while now != was + 1 and waited < self.timeout:
             self.page.wait_for_timeout(50)
             waited += 50
-            now = _data_rows(self.page, step.columns)
+            now = data_rows(self.page, step.columns)
         what = " / ".join(step.columns)
         if was >= 0 and now == was + 1:
             self.out.steps.append(StepResult("rows", what, True, f"{now} rows", step.row))
@@ -422,181 +367,11 @@ def _not_filled(pf: PlannedField) -> FieldResult:
     return FieldResult(spec.id, spec.where(), (), FieldStatus.SKIPPED, detail.strip("; "), pf.row)
 
 
-_CODE_RE = re.compile(r"^[0-9A-Za-z]{1,4}[:：.．)）\]】\s-]+")
-_BRACKET_RE = re.compile(r"[(（\[【〔]([^)）\]】〕]*)[)）\]】〕]")
-
-
-def _option_names(text: str) -> set[str]:
-    """What a person reads as an option's name: 東京都 in 「13：東京都」 and 「東京都（13）」;
-    both 2027年 and 令和9年 in 「2027年(令和9年)」 (a date written two ways)."""
-    k = text_key(text)
-    out = {k, label_key(text), _CODE_RE.sub("", k)}
-    outside = _BRACKET_RE.sub("", k)
-    if outside and outside != k:
-        out.add(outside)
-        if any(ch.isdigit() for ch in outside):
-            out |= {m.group(1) for m in _BRACKET_RE.finditer(k) if m.group(1)}
-    return {x for x in out if x}
-
-
-def _option_index(ctl: Control, target: str, kind: str, part: int) -> list[int]:
-    """Options whose text (or value) names ``target``; the exact reading first."""
-    if kind == "date3":
-        wants = _year_keys(target) if part == 0 else {_date_key(target)}
-        return [
-            i
-            for i, o in enumerate(ctl.options)
-            if {_date_key(n) for n in _option_names(o.text)} & wants or _date_key(o.value) in wants
-        ]
-    want = text_key(target)
-    hits = [
-        i
-        for i, o in enumerate(ctl.options)
-        if text_key(o.text) == want or text_key(o.value) == want
-    ]
-    return hits or [i for i, o in enumerate(ctl.options) if want in _option_names(o.text)]
-
-
-def _current(ctl: Control, target: str, kind: str, part: int) -> str:
-    """What the control holds now, in the terms of ``target``."""
-    if ctl.is_select:
-        chosen = next((i for i, o in enumerate(ctl.options) if o.selected), -1)
-        if chosen in _option_index(ctl, target, kind, part):
-            return target
-        if chosen >= 0 and ctl.options[chosen].value:
-            return ctl.options[chosen].text
-        return ""  # the placeholder (選択してください): empty
-    if ctl.type == "checkbox":
-        return "on" if ctl.checked else "off"
-    if ctl.type == "radio":
-        return target if ctl.checked else ""
-    return ctl.value
-
-
-def _holds(ctl: Control, target: str, run: _Run, part: int, ctls: Sequence[Control]) -> bool:
-    kind = run.pf.spec.control
-    if kind == "radio":
-        return ctl.checked
-    return compare_key(_current(ctl, target, kind, part)) == compare_key(target)
-
-
-def _op(ctl: Control, target: str, run: _Run, ctls: Sequence[Control]) -> dict[str, Any]:
-    kind = run.pf.spec.control
-    if ctl.is_select:
-        idx = _option_index(ctl, target, kind, ctls.index(ctl))
-        return {"sel": ctl.selector, "op": "select", "index": idx[0]}
-    if ctl.is_choice:
-        return {"sel": ctl.selector, "op": "check", "on": kind == "radio" or target == "on"}
-    return {"sel": ctl.selector, "op": "text", "value": target}
-
-
-def _why(ctl: Control, target: str, now: str, run: _Run) -> str:
-    if ctl.disabled:
-        return "the control is disabled"
-    if not ctl.visible and not ctl.is_choice:
-        return "the control is not shown"
-    if ctl.type == "radio":
-        return "the page did not keep the choice"
-    if ctl.type == "checkbox":
-        return f"the page kept the box {now}"
-    if ctl.is_select:
-        return f"the page refused option {target!r} (shows {now!r})"
-    if ctl.max_length and len(target) > ctl.max_length and target.startswith(now):
-        return f"truncated to {ctl.max_length} characters by the page: {now!r}"
-    return f"the page kept {now!r} instead of {target!r}"
-
-
-def _year_keys(target: str) -> set[str]:
-    """A year as the list may show it: 2027, 令和9 / R9 (and 令和元 for 2019)."""
-    out = {_date_key(target)}
-    if target.isdigit() and int(target) >= 2019:
-        n = int(target) - 2018
-        out |= {f"令和{n}", f"R{n}", f"令和{n}年"}
-        if n == 1:
-            out |= {"令和元", "R元"}
-    return out
-
-
-_DATE_UNIT_RE = re.compile(r"[年月日]$")
-
-
-def _date_key(text: str) -> str:
-    """'2027年' / '02' / '2月' → '2027' / '2' / '2'; other texts unchanged."""
-    out = _DATE_UNIT_RE.sub("", text_key(unicodedata.normalize("NFKC", text)))
-    return (out.lstrip("0") or out) if out.isdigit() else out
-
-
 def _short(exc: BaseException) -> str:
     return str(exc).split("\n", 1)[0][:200]
 
 
 # ---------------------------------------------------------------------- the page
-
-
-def press_and_settle(
-    page: Page, press: Presser, locator: Locator, caption: str, timeout_ms: float = 5000
-) -> bool:
-    """Press through ``press``, then wait (bounded) for what it started to finish.
-
-    A control may post a form or run ``javascript:`` that navigates a moment later; reading the
-    old document in between would fill a page that is about to vanish. So: note navigation
-    requests of the main frame while pressing; if one started, wait until a new document
-    replaced the old one (the old one carries a marker), then until it is quiet. Returns
-    whether the page navigated.
-    """
-    navs: list[Request] = []
-
-    def on_request(req: Request) -> None:
-        if req.is_navigation_request() and req.frame == page.main_frame:
-            navs.append(req)
-
-    scripts.call_helper(page, "markOld")
-    page.on("request", on_request)
-    try:
-        press(locator, caption)
-        wait_settled(page, timeout_ms)
-    finally:
-        page.remove_listener("request", on_request)
-    if navs:
-        page.wait_for_function(
-            "() => !window.__nssafOld && document.readyState !== 'loading'", timeout=timeout_ms
-        )
-        wait_settled(page, timeout_ms)
-    return bool(navs)
-
-
-def read_table(
-    page: Page, columns: Sequence[str]
-) -> tuple[list[str], list[tuple[bool, list[str]]]] | None:
-    """(header keys, [(is a data row, cell keys)]) of the table whose header row names every one
-    of ``columns``; None when no such table is shown."""
-    got = scripts.call(page, "rows.js", list(columns))
-    if got is None:
-        return None
-    return [str(h) for h in got["head"]], [
-        (bool(r["data"]), [str(c) for c in r["cells"]]) for r in got["rows"]
-    ]
-
-
-def _data_rows(page: Page, columns: Sequence[str]) -> int:
-    got = read_table(page, columns)
-    return -1 if got is None else sum(1 for data, _ in got[1] if data)
-
-
-def table_column(page: Page, columns: Sequence[str], column: str) -> list[str]:
-    """The non-empty cells of ``column`` in the data rows of the table whose header names
-    ``columns``. Example: the 利用者コード already set, on the 利用者 tab."""
-    got = read_table(page, columns)
-    if got is None:
-        return []
-    head, rows = got
-    want = text_key(column)
-    col = next((i for i, h in enumerate(head) if h == want), None)
-    if col is None:
-        col = next((i for i, h in enumerate(head) if h.startswith(want)), None)
-    if col is None:
-        return []
-    return [cells[col] for data, cells in rows if data and col < len(cells) and cells[col]]
 
 
 def fill_page(

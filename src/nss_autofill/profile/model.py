@@ -46,6 +46,7 @@ from ..i18n import Msg
 from . import values as rules
 from .checks import derived_checks, document_checks, string_checks
 from .document import Document, Loc, Problem, ProfileError, dotted, parse_document, read_text
+from .industries import CUSTOMS_BROKER
 from .postal import postal_checks
 
 __all__ = [
@@ -299,6 +300,11 @@ class Profile(_Model):
     def id_count(self) -> int:
         """How many 識別番号 (利用者IDs) the application asks for."""
         return sum(row.count for code in self.user_codes for row in code.ids)
+
+    @property
+    def has_customs_brokers(self) -> bool:
+        """Whether an ID is for 通関士: each then links it to their 通関士証票番号 (UTB 業務)."""
+        return any(row.industry == CUSTOMS_BROKER for code in self.user_codes for row in code.ids)
 
 
 # ---------------------------------------------------------------- loading

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ..i18n import Msg
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..i18n import Lang, Msg
 
 OPENING = Msg("ブラウザを起動します（{browser}）: {url}", "opening the browser ({browser}): {url}")
 DRY_RUN = Msg(
@@ -120,3 +124,18 @@ CONFIRM_DIFF = Msg(
 )
 CONFIRM_LINE = Msg("    ✗ {label}: 「{value}」", "    ✗ {label}: 「{value}」")
 FIELD_LINE = Msg("    {label}: {value} [{status}]", "    {label}: {value} [{status}]")
+
+
+@dataclass
+class Progress:
+    """Operator messages on stderr, one line per event, in the operator's language."""
+
+    lang: Lang
+    stream: Any = field(default_factory=lambda: sys.stderr)
+    # 0 quiet: only what needs the operator and the end; 1 normal; 2 verbose: every field.
+    level: int = 1
+
+    def say(self, msg: Msg, *, level: int = 1, **kw: object) -> None:
+        if level <= self.level:
+            self.stream.write(msg.render(self.lang, **kw) + "\n")
+            self.stream.flush()

@@ -6,7 +6,7 @@ are recorded, and the login values from the environment are never passed here at
 Example::
 
     >>> r = Report(started="2027-01-01T09:00:00+09:00")
-    >>> r.finish("completed", 0)
+    >>> r.finish(Outcome.COMPLETED)
     >>> r.to_dict()["exit_code"]
     0
 """
@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import INTERRUPTED, ExitCode, NssAutofillError
+from ..errors import INTERRUPTED, NssAutofillError, Outcome
 from ..i18n import Lang
 from .private import make_private
 
@@ -62,6 +63,26 @@ class PageEntry:
     # On a 申込内容確認 page: profile values NSS does not show back.
     confirmation: list[dict[str, str]] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, rec: Any, url: str) -> PageEntry:
+        """The entry of a page as recognition saw it (a ``recognition.Recognition``)."""
+        spec = rec.page
+        entry = cls(
+            page_id=spec.id if spec else None,
+            url=url,
+            recognised=spec is not None,
+            reason=rec.reason,
+            candidates=[
+                {"page_id": c.page_id, "held": list(c.held), "failed": list(c.failed)}
+                for c in rec.candidates
+            ],
+            validation_errors=list(rec.validation_errors),
+        )
+        mine = next((c for c in rec.candidates if spec and c.page_id == spec.id), None)
+        if mine is not None:
+            entry.held, entry.failed = list(mine.held), list(mine.failed)
+        return entry
+
 
 @dataclass
 class GuardEntry:
@@ -85,8 +106,22 @@ class Report:
     blocked_requests: list[str] = field(default_factory=list)
     mock_posts: list[dict[str, Any]] = field(default_factory=list)
 
-    def finish(self, outcome: str, exit_code: int, message: str = "") -> None:
-        self.outcome, self.exit_code, self.message = outcome, exit_code, message
+    def finish(self, outcome: Outcome, message: str = "") -> None:
+        self.outcome, self.exit_code, self.message = outcome.value, int(outcome.exit_code), message
+
+    def add_guard(self, records: Iterable[Any], blocked: Iterable[Any]) -> None:
+        """The guard's refusals (``PressRecord``) and what it blocked (``BlockedAttempt``)."""
+        for rec in records:
+            if rec.outcome == "refused":
+                self.guarded.append(
+                    GuardEntry(rec.page_id, rec.caption, "nobody", f"refused: {rec.reason}")
+                )
+        for b in blocked:
+            where = "a request" if b.kind == "request" else f"in the page: {b.kind}"
+            detail = f"blocked {where}: {b.detail}".rstrip(": ")
+            if b.kind == "request":
+                detail += f" ({b.url[:200]})"
+            self.guarded.append(GuardEntry(None, b.caption, "blocked", detail))
 
     def end_with(self, exc: BaseException, lang: Lang) -> None:
         """Record why the run ended by ``exc``, unless an outcome is recorded already.
@@ -97,12 +132,13 @@ class Report:
         if self.exit_code is not None:
             return
         if isinstance(exc, KeyboardInterrupt):
-            self.finish("interrupted", int(ExitCode.BROWSER_CLOSED), INTERRUPTED.render(lang))
+            self.finish(Outcome.INTERRUPTED, INTERRUPTED.render(lang))
         elif isinstance(exc, NssAutofillError):
-            self.finish(exc.outcome, int(exc.exit_code), exc.render(lang))
+            self.finish(exc.outcome, exc.render(lang))
+            self.exit_code = int(exc.exit_code)  # the error's own code (a subclass may differ)
         else:
             first = (str(exc).splitlines() or [""])[0][:200]
-            self.finish("internal-error", int(ExitCode.INTERNAL), f"{type(exc).__name__}: {first}")
+            self.finish(Outcome.INTERNAL_ERROR, f"{type(exc).__name__}: {first}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
