@@ -166,19 +166,19 @@ def screenshots_off() -> Iterator[None]:
 def fast_poll() -> Iterator[None]:
     """Experiment: poll for the next document every 10 ms instead of 100 ms (this process only).
 
-    ``session.Runner._wait_moved_on`` checks the document mark, then sleeps ``wait_fixed(0.1)``
-    between checks; a navigation that lands just after a check costs up to 100 ms.
+    ``documents.Documents.wait_moved_on`` checks the document mark, then sleeps between checks;
+    a navigation that lands just after a check costs up to the poll interval.
     """
     from tenacity import wait_fixed
 
-    from nss_autofill.run import session
+    from nss_autofill.run import documents
 
-    saved = session.wait_fixed
-    session.wait_fixed = lambda s: wait_fixed(min(s, 0.01))  # type: ignore[assignment]
+    saved = documents.wait_fixed
+    documents.wait_fixed = lambda s: wait_fixed(min(s, 0.01))  # type: ignore[assignment]
     try:
         yield
     finally:
-        session.wait_fixed = saved  # type: ignore[assignment]
+        documents.wait_fixed = saved  # type: ignore[assignment]
 
 
 # -------------------------------------------------------------------------------------- floor
@@ -361,33 +361,32 @@ def alternate(runs: int, sides: dict[str, Callable[[], Sample]]) -> dict[str, li
 # Where the tool's wall time goes: (module, owner, attribute) → label. Time is charged to the
 # innermost traced call, so the labels add up to the run (the rest is "other").
 TRACED: tuple[tuple[str, str | None, str, str], ...] = (
-    ("nss_autofill.engine.recognition", None, "arrive", "arrival: settled + facts (one call)"),
-    ("nss_autofill.engine.recognition", None, "wait_settled", "wait until settled (quiet DOM)"),
-    ("nss_autofill.engine.recognition", None, "read_facts", "recognition: read_facts"),
+    ("nss_autofill.engine.reading", None, "arrive", "arrival: settled + reading (one call)"),
+    ("nss_autofill.engine.reading", None, "wait_settled", "wait until settled (quiet DOM)"),
+    ("nss_autofill.engine.reading", None, "read_page", "reading (again)"),
     ("nss_autofill.engine.recognition", None, "recognise", "recognition: recognise"),
     ("nss_autofill.engine.filling", None, "fill_page", "fill_page (other)"),
-    ("nss_autofill.engine.filling", None, "scan_form", "scan_form"),
-    ("nss_autofill.engine.locating", None, "scan_form", "scan_form"),
-    ("nss_autofill.engine.filling", None, "run_js", "fill: write.js / wait_value.js / rows.js"),
-    ("nss_autofill.engine.filling", None, "press_and_settle", "fill: helper click (反映/設定)"),
+    ("nss_autofill.engine.scripts", None, "call", "page scripts (write.js, rows.js, …)"),
+    ("nss_autofill.engine.pressing", None, "press_and_settle", "fill: helper click (反映/設定)"),
     ("nss_autofill.run.session", "Runner", "_snapshot", "screenshots (audit bundle)"),
-    ("nss_autofill.run.session", "Runner", "_doc_key", "document mark (stuck check)"),
-    ("nss_autofill.run.session", "Runner", "_mark", "document mark (stuck check)"),
-    ("nss_autofill.run.session", "Runner", "_wait_moved_on", "wait for the next document"),
+    ("nss_autofill.run.documents", "Documents", "key", "document mark (stuck check)"),
+    ("nss_autofill.run.documents", "Documents", "renew", "document mark (stuck check)"),
+    ("nss_autofill.run.documents", "Documents", "wait_moved_on", "wait for the next document"),
     ("nss_autofill.run.session", "Runner", "_forward", "moving on (other)"),
     ("nss_autofill.run.session", "Runner", "_phase_end", "phase end: mock mail + goto"),
     ("nss_autofill.run.session", "Runner", "_loop", "loop (other)"),
-    ("nss_autofill.engine.guard", "Guard", "_resolve", "guard: checks before a click"),
-    ("nss_autofill.engine.guard", "Guard", "_check_element", "guard: checks before a click"),
-    ("nss_autofill.engine.guard", "Guard", "press", "click (tool)"),
-    ("nss_autofill.engine.guard", "SimulatedOperator", "_check", "guard: checks before a click"),
+    ("nss_autofill.engine.guard.press", "Guard", "_resolve", "guard: checks before a click"),
+    ("nss_autofill.engine.guard.press", "Guard", "_check_element", "guard: checks before a click"),
+    ("nss_autofill.engine.guard.press", "Guard", "press", "click (tool)"),
+    ("nss_autofill.engine.guard.press", "Guard", "acting", "guard: request watch on/off"),
+    ("nss_autofill.engine.guard.operator", "SimulatedOperator", "_check", "guard: checks"),
     (
-        "nss_autofill.engine.guard",
+        "nss_autofill.engine.guard.operator",
         "SimulatedOperator",
         "press_guarded",
         "click (simulated operator)",
     ),
-    ("nss_autofill.run.browser", None, "launch", "start-up: browser launch"),
+    ("nss_autofill.run.browser", None, "open_browser", "start-up: browser launch"),
     ("nss_autofill.run.session", "Runner", "run", "start-up/close (driver, context, site)"),
 )
 
