@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, Route
-from playwright.sync_api import Error as PlaywrightError
 
 from nss_autofill.engine import guard as guard_module
 from nss_autofill.engine.guard import (
@@ -522,6 +521,175 @@ def test_a_page_script_hiding_the_caption_from_the_page_world_is_still_refused(
     assert mock_site.posts == []
 
 
+# What a page can do to the builtins the guard's in-page check would use, after guard.js ran.
+_PATCHED_BUILTINS = {
+    "array methods": """
+      Array.prototype.filter = function () { return []; };
+      Array.prototype.map = function () { return []; };
+      Array.prototype.some = function () { return false; };
+      Array.prototype.includes = function () { return false; };
+      Array.prototype.find = function () { return undefined; };
+    """,
+    "iterators": """
+      NodeList.prototype[Symbol.iterator] = function* () {};
+      HTMLCollection.prototype[Symbol.iterator] = function* () {};
+      Array.prototype[Symbol.iterator] = function* () {};
+    """,
+    "node properties": """
+      const el = document.getElementById('final');
+      Object.defineProperty(el, 'value', {get() { return '次へ'; }});
+      Object.defineProperty(el, 'localName', {get() { return 'div'; }});
+      Object.defineProperty(el, 'form', {get() { return null; }});
+      Object.defineProperty(HTMLElement.prototype, 'innerText', {get() { return '次へ'; }});
+      Object.defineProperty(Node.prototype, 'textContent', {get() { return '次へ'; }});
+    """,
+    "the guard's object": """
+      try { window.__nssafGuard = {inspectAndMark: () => ({marked: true})}; } catch (e) {}
+      try { Object.defineProperty(window, '__nssafGuard', {value: {}}); } catch (e) {}
+    """,
+}
+
+
+@pytest.mark.parametrize("how", list(_PATCHED_BUILTINS))
+def test_a_page_that_patches_the_builtins_the_check_uses_is_still_refused(
+    armed_page: Page, guard: Guard, mock_site: MockSite, how: str
+) -> None:
+    """The guard reads the control with what guard.js took before any page script: patched
+    array methods, iterators, node properties or a replaced guard object hide nothing."""
+    _open(armed_page, mock_site, "/hostile/builtins", _html(_FINAL_FORM, _PATCHED_BUILTINS[how]))
+    reason = _refuse(guard, armed_page, "#final", "次へ", None)
+    # patched iterators break Playwright's own evaluations in the page's world, with which a
+    # locator's element is tagged: refused before anything is read
+    assert (FINAL if how != "iterators" else "could not reach the control") in reason
+    # the selector path the session uses (the reading's marks) reads it through the channel
+    with pytest.raises(GuardRefused) as info:
+        guard.press(armed_page, "#final", "次へ", None)
+    assert FINAL in info.value.reason
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+# A page that makes every evaluation in its world lie to guard.py: window.eval (which
+# Playwright's evaluations go through) is wrapped so that any reading of a control says 「次へ」
+# with nothing guarded around it, and every list of targets comes back empty.
+_LYING_EVALUATIONS = """
+  const realEval = window.eval;
+  const lie = (r) => {
+    if (Array.isArray(r)) return [];
+    if (r && typeof r === 'object' && 'captions' in r) {
+      return Object.assign({}, r, {primary: '次へ', captions: ['次へ'], inner: [], code: [],
+        reach: null, submits: false, inForm: false, submitCaptions: [], data: [],
+        firstSubmit: false, action: '', href: '', targets: []});
+    }
+    return r;
+  };
+  window.eval = function (src) {
+    const f = realEval(src);
+    if (typeof f !== 'function') return f;
+    return function (...a) { return lie(f.apply(this, a)); };
+  };
+"""
+
+
+@pytest.mark.parametrize("path", ["locator", "selector"])
+def test_a_page_that_makes_the_evaluations_lie_is_still_refused(
+    armed_page: Page, guard: Guard, mock_site: MockSite, path: str
+) -> None:
+    """The guard reads the control through the browser's debugging protocol, not through the
+    page's window.eval: the lie does not reach it."""
+    _open(armed_page, mock_site, "/hostile/lies", _html(_FINAL_FORM, _LYING_EVALUATIONS))
+    assert armed_page.evaluate("() => ({captions: ['x']})")["primary"] == "次へ"  # it does lie
+    target = armed_page.locator("#final") if path == "locator" else "#final"
+    with guard.acting(armed_page, []), pytest.raises(GuardRefused) as info:
+        guard.press(armed_page, target, "次へ", None)
+    assert FINAL in info.value.reason
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_a_misled_guard_py_still_commits_nothing(
+    armed_page: Page, guard: Guard, mock_site: MockSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were guard.py misled all the same (its decision passes everything here), its click falls
+    in the tool's window, and guard.js blocks a tool's click on a guarded control."""
+    _open(armed_page, mock_site, "/hostile/lies", _html(_FINAL_FORM, _LYING_EVALUATIONS))
+    monkeypatch.setattr(guard, "_decide", lambda *a: None)
+    with guard.acting(armed_page, []):
+        guard.press(armed_page, "#final", "次へ", None)
+    _settle(armed_page)
+    assert mock_site.posts == []
+    assert [b.kind for b in guard.blocked] == ["tool-click"]
+    assert guard.blocked[0].caption == FINAL
+
+
+def test_a_page_cannot_open_or_close_the_tools_window(
+    armed_page: Page, guard: Guard, mock_site: MockSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guard object a page can reach opens and closes the tool's window only with the run's
+    key: a page that tries to make the tool's next click look like a person's gets nowhere."""
+    _open(armed_page, mock_site, "/hostile/window", _html(_FINAL_FORM, _LYING_EVALUATIONS))
+    api = armed_page.evaluate("() => Object.keys(window.__nssafGuard).sort().join(' ')")
+    assert api == "blocked close inspect open targets version"
+    assert armed_page.evaluate("() => window.__nssafGuard.open('guess', '#final')") is None
+    assert armed_page.evaluate("() => window.__nssafGuard.close('', '#final')") is False
+    # the tool's window is open (guard.py's channel) until guard.py closes it: a page's
+    # attempt to close it leaves the tool's click on the final submit blocked
+    monkeypatch.setattr(guard, "_decide", lambda *a: None)
+    with guard.acting(armed_page, []):
+        guard._open_window(armed_page, "#next", "次へ", None)
+        armed_page.evaluate("() => window.__nssafGuard.close('', '#next')")
+        armed_page.locator("#final").click()
+    _settle(armed_page)
+    assert mock_site.posts == []
+    assert [b.kind for b in guard.blocked] == ["tool-click"]
+
+
+def test_a_selector_must_name_exactly_one_control(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    body = '<form method="post" action=""><input type="submit" class="b" value="次へ">' + (
+        '<input type="submit" class="b" value="次へ"></form>'
+    )
+    _open(armed_page, mock_site, "/hostile/two", _html(body))
+    for sel, n in (("#none", 0), (".b", 2)):
+        with pytest.raises(GuardRefused) as info:
+            guard.press(armed_page, sel, "次へ", None)
+        assert f"matches {n} elements" in info.value.reason
+    _settle(armed_page)
+    assert mock_site.posts == []
+
+
+def test_without_the_browser_side_guard_a_selector_is_refused(
+    page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """A page the guard was not installed in: nothing is resolved, nothing pressed."""
+    _open(
+        page,
+        mock_site,
+        "/hostile/bare",
+        _html('<form method="post" action=""><input type="submit" id="next" value="次へ"></form>'),
+        kind="other",
+    )
+    with pytest.raises(GuardRefused) as info:
+        guard.press(page, "#next", "次へ", None)
+    assert "not in this page" in info.value.reason
+    _settle(page)
+    assert mock_site.posts == []
+
+
+@pytest.mark.human_presses  # the person's final submit is the point of the test
+def test_a_refused_press_takes_its_mark_back(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """The check and the tool's mark come in one call; when the guard then refuses, the mark
+    goes: a person's click right after is theirs again (here: their consent goes through)."""
+    _open(armed_page, mock_site, "/hostile/unmark", _html(_FINAL_FORM))
+    _refuse(guard, armed_page, "#final", "次へ", None)
+    with armed_page.expect_navigation():
+        armed_page.locator("#final").click()  # the person, within the tool's 10 s window
+    assert [p.kind for p in mock_site.guarded_posts()] == ["final"]
+
+
 def test_a_caption_swapped_after_the_check_is_blocked_in_the_browser(
     armed_page: Page, guard: Guard, mock_site: MockSite
 ) -> None:
@@ -769,12 +937,14 @@ def test_loopback_origins(url: str, loopback: bool) -> None:
 @pytest.mark.nobrowser
 def test_guard_has_no_parameter_that_disables_it() -> None:
     assert list(inspect.signature(Guard.__init__).parameters) == ["self", "catalogue"]
+    # document: the token of the document the caller read; another one only stops the press
     assert list(inspect.signature(Guard.press).parameters) == [
         "self",
         "page",
         "target",
         "caption",
         "page_spec",
+        "document",
     ]
     package = Path(guard_module.__file__).parent
     sources = sorted(package.glob("*.py"))
@@ -930,20 +1100,21 @@ def test_the_control_checked_is_the_control_clicked(
     armed_page: Page, guard: Guard, any_mock_site: MockSite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A page that, once 戻る passed the checks, removes it and relabels 申込内容を登録する as
-    戻る: a locator resolved again at click time would press the final submit with a trusted
-    click. The guard clicks the element it checked, which is gone, so nothing is posted."""
+    戻る: the locator, resolved again at click time, lands on the final submit with a trusted
+    click. It falls in the tool's window, and guard.js blocks the tool's click on it."""
     page = armed_page
     page.goto(any_mock_site.url_for("temp-confirm"))
     spec = CAT.page("temp-confirm")
-    checked = guard._check_element
+    checked = guard._decide
 
     def check_then_swap(*args: Any) -> None:
         checked(*args)
         page.evaluate(_SWAP_JS, ["戻る", FINAL])
 
-    monkeypatch.setattr(guard, "_check_element", check_then_swap)
-    with pytest.raises((PlaywrightError, GuardRefused)):
-        guard.press(page, _control(page, "戻る"), "戻る", spec)
+    monkeypatch.setattr(guard, "_decide", check_then_swap)
+    guard.press(page, _control(page, "戻る"), "戻る", spec)
+    _settle(page)
+    assert [(b.kind, b.caption) for b in guard.blocked] == [("tool-click", "戻る")]
     assert _control(page, "戻る").count() == 1  # the relabelled final submit is there …
     assert any_mock_site.guarded_posts() == []  # … and was not pressed
     assert any_mock_site.posts == []

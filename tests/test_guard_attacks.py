@@ -392,20 +392,24 @@ function nssafAway(url) {
 
 def navigation_during_checks(site: MockSite, how: str) -> Trap:
     """The page goes away (to the session time-out page) while the guard checks 「申込内容確認へ
-    進む」: ``form-read``: when the guard's check script reads the control's ``form`` (nobody
-    else reads it); ``token-write``: when the tool renews its document token just before it
-    hands the control to the guard (an accessor on that window property)."""
+    進む」: ``token-read``: when the guard's check reads the document token (an accessor on that
+    window property that acts only when called from inside the guard's ``inspect``, as its stack
+    shows); ``scroll-into-view``: when the guard's own click scrolls the control into view."""
     r = render(site, "temp-apply")
     away = r.path("session-timeout")
-    if how == "form-read":
+    if how == "token-read":
         hook = f"""
-  var el = nssafFind({js(REVIEW)}), p = Object.getPrototypeOf(el), d = null, fired = false;
-  while (p && !(d = Object.getOwnPropertyDescriptor(p, "form"))) p = Object.getPrototypeOf(p);
-  Object.defineProperty(el, "form", {{configurable: true, get: function () {{
-    if (!fired) {{ fired = true; nssafAway({js(away)}); }}
-    return d ? d.get.call(this) : null;
-  }}}});"""
-    elif how == "scroll-into-view":
+  var v = window.__nssafDoc, fired = false;
+  Object.defineProperty(window, "__nssafDoc", {{configurable: true,
+    get: function () {{
+      if (!fired && /inspect/.test(String(new Error().stack))) {{
+        fired = true;
+        nssafAway({js(away)});
+      }}
+      return v;
+    }},
+    set: function (x) {{ v = x; }}}});"""
+    else:
         # The buttons sit far below the fields; the page leaves when 「申込内容確認へ進む」
         # scrolls into view, which the guard's own click does first.
         bar = re.search(r'<div class="(buttons|actions)">', r.html)
@@ -418,36 +422,17 @@ def navigation_during_checks(site: MockSite, how: str) -> Trap:
     var b = el.getBoundingClientRect();
     if (!fired && b.top < innerHeight && b.bottom > 0) {{ fired = true; nssafAway({js(away)}); }}
   }});"""
-    else:
-        # The token is set at load and renewed before each press; the button scan leaves
-        # data-nssaf marks on the buttons, so the first renewal after one is the press's.
-        hook = f"""
-  var v = window.__nssafDoc, fired = false;
-  Object.defineProperty(window, "__nssafDoc", {{configurable: true,
-    get: function () {{ return v; }},
-    set: function (x) {{
-      v = x;
-      if (!fired && document.querySelector("[data-nssaf^=b]")) {{
-        fired = true;
-        location.href = {js(away)};
-      }}
-    }}}});"""
     script = f"<script>{_FIND}{_GO_AWAY}(function () {{{hook}\n}})();</script>"
     html = before_body_close(r.html, script)
 
-    def person(page: Page) -> None:  # what the tool does: read the form / renew the token
+    def person(page: Page) -> None:  # what the tool does: read the token in a check / scroll
         if how == "scroll-into-view":
             page.get_by_role("button", name=REVIEW, exact=True).scroll_into_view_if_needed()
-        elif how == "form-read":
-            page.get_by_role("button", name=REVIEW, exact=True).evaluate("(e) => { void e.form; }")
         else:
-            page.evaluate(
-                "() => { document.body.setAttribute('data-nssaf', 'b0'); window.__nssafDoc = 'x'; }"
-            )
+            page.evaluate("() => { const inspect = () => window.__nssafDoc; inspect(); }")
 
     url = _add(site, html, r.charset)
-    tries = 1 if how == "token-write" else 3  # the others race the tool's calls: see the report
-    return Trap(url, "temp-apply", REVIEW, FINAL, person, fired=away, attempts=tries)
+    return Trap(url, "temp-apply", REVIEW, FINAL, person, fired=away, attempts=3)
 
 
 ATTACKS: dict[str, Callable[[MockSite, str], Trap]] = {
@@ -476,8 +461,7 @@ CASES = [
     ("location", "apply-office"),
     ("link", "portal"),
     ("link", "temp-apply"),
-    ("navigation", "form-read"),
-    ("navigation", "token-write"),
+    ("navigation", "token-read"),
     ("navigation", "scroll-into-view"),
 ]
 IDS = [f"{a}-{v}" for a, v in CASES]

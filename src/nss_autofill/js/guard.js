@@ -47,6 +47,7 @@
   const _startsWith = String.prototype.startsWith;
   const _toLower = String.prototype.toLowerCase;
   const _trim = String.prototype.trim;
+  const _charCodeAt = String.prototype.charCodeAt;
   const _push = Array.prototype.push;
   const _setTimeout = W.setTimeout;
   const _addListener = EventTarget.prototype.addEventListener;
@@ -57,6 +58,7 @@
   const _WeakMap = WeakMap;
   const _wmGet = WeakMap.prototype.get;
   const _wmSet = WeakMap.prototype.set;
+  const _wmDelete = WeakMap.prototype.delete;
   const _URL = W.URL;
   const _TextDecoder = W.TextDecoder;
   const _Uint8Array = W.Uint8Array;
@@ -68,6 +70,69 @@
   const _innerTextGetter = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "innerText").get;
   const _textContentGetter = Object.getOwnPropertyDescriptor(Node.prototype, "textContent").get;
   const _fdEntries = W.FormData ? W.FormData.prototype.entries : null;
+  // Lists: our own arrays through the methods taken at start, a page's lists (NodeList,
+  // HTMLCollection) copied by index (a page may patch Array.prototype or the iterators).
+  const _filter = Array.prototype.filter;
+  const _map = Array.prototype.map;
+  const _some = Array.prototype.some;
+  const _find = Array.prototype.find;
+  const _arrIncludes = Array.prototype.includes;
+  const filter = (a, fn) => _apply(_filter, a, [fn]);
+  const map = (a, fn) => _apply(_map, a, [fn]);
+  const some = (a, fn) => _apply(_some, a, [fn]);
+  const find = (a, fn) => _apply(_find, a, [fn]);
+  const holds = (a, x) => _apply(_arrIncludes, a, [x]);
+  const concat = (...parts) => {
+    const out = [];
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = 0; j < parts[i].length; j++) _apply(_push, out, [parts[i][j]]);
+    }
+    return out;
+  };
+  const getter = (proto, name) => {
+    const d = proto && Object.getOwnPropertyDescriptor(proto, name);
+    return d && d.get ? d.get : null;
+  };
+  const _localNameGetter = getter(Element.prototype, "localName");
+  const _nodeListLength = getter(NodeList.prototype, "length");
+  const _collectionLength = getter(HTMLCollection.prototype, "length");
+  const listOf = (coll) => {
+    let n = 0;
+    try {
+      n = _apply(_nodeListLength, coll, []);
+    } catch (e) {
+      try {
+        n = _apply(_collectionLength, coll, []);
+      } catch (e2) {
+        return [];
+      }
+    }
+    const out = [];
+    for (let i = 0; i < n; i++) _apply(_push, out, [coll[i]]);
+    return out;
+  };
+  const all = (root, sel) => {
+    try {
+      return listOf(_apply(root.nodeType === 9 ? _dqsa : _qsa, root, [sel]));
+    } catch (e) {
+      return [];
+    }
+  };
+  const _labelControlGetter = getter(W.HTMLLabelElement && HTMLLabelElement.prototype, "control");
+  // value and form, per kind of control (a page may redefine them on the prototype or the node)
+  const VALUE = {};
+  const FORM = {};
+  const KINDS = [["input", W.HTMLInputElement], ["select", W.HTMLSelectElement],
+    ["textarea", W.HTMLTextAreaElement], ["button", W.HTMLButtonElement],
+    ["output", W.HTMLOutputElement], ["fieldset", W.HTMLFieldSetElement],
+    ["object", W.HTMLObjectElement]];
+  for (let i = 0; i < KINDS.length; i++) {
+    const tag = KINDS[i][0];
+    const ctor = KINDS[i][1];
+    if (!ctor) continue;
+    VALUE[tag] = getter(ctor.prototype, "value");
+    FORM[tag] = getter(ctor.prototype, "form");
+  }
   const _report = W.__nssafGuardReport; // the Playwright binding, if already exposed
 
   const HUMAN_WINDOW_MS = CFG.humanWindowMs;
@@ -77,13 +142,13 @@
   const GUARDED = CFG.guarded.map(key).filter((k) => k.length > 0);
   const NEVER_SAFE = CFG.neverSafe.map(key);
   const DENY = CFG.deny.map(key);
-  const SAFE = new Set(CFG.safe.map(key));
-  const has = (k, words) => words.some((w) => _apply(_includes, k, [w]));
+  const SAFE = CFG.safe.map(key);
+  const has = (k, words) => some(words, (w) => _apply(_includes, k, [w]));
 
   // A caption is *guarded* if it holds a consent/final caption, or a never-safe word.
   const isGuardedKey = (k) => k.length > 0 && (has(k, GUARDED) || has(k, NEVER_SAFE));
   // A caption is *suspect* if guarded, or it holds a deny-list word and no page calls it safe.
-  const isSuspectKey = (k) => isGuardedKey(k) || (has(k, DENY) && !SAFE.has(k));
+  const isSuspectKey = (k) => isGuardedKey(k) || (has(k, DENY) && !holds(SAFE, k));
 
   // Text a server may read otherwise: windows-1252 characters that were UTF-8 (or Shift_JIS)
   // bytes, as a form sent in another charset delivers them.
@@ -96,22 +161,22 @@
     const str = String(s ?? "");
     if (!/[\u0080-\u00ff\u0152-\u2122]/.test(str)) return [];
     const bytes = [];
-    for (const ch of str) {
-      const c = ch.codePointAt(0);
-      if (c < 0x100) bytes.push(c);
-      else if (CP1252[c] !== undefined) bytes.push(CP1252[c]);
+    for (let i = 0; i < str.length; i++) {
+      const c = _apply(_charCodeAt, str, [i]);
+      if (c < 0x100) _apply(_push, bytes, [c]);
+      else if (CP1252[c] !== undefined) _apply(_push, bytes, [CP1252[c]]);
       else return [];
     }
     const out = [];
     for (const enc of ["utf-8", "shift_jis"]) {
       try {
-        out.push(new _TextDecoder(enc).decode(new _Uint8Array(bytes)));
+        _apply(_push, out, [new _TextDecoder(enc).decode(new _Uint8Array(bytes))]);
       } catch (e) {}
     }
     return out;
   };
   // Data that carries a consent or final caption (only those: a value may well say 確定 or 送信).
-  const guardedData = (s) => [String(s ?? ""), ...rereads(s)].some((t) => has(key(t), GUARDED));
+  const guardedData = (s) => some(concat([String(s ?? "")], rereads(s)), (t) => has(key(t), GUARDED));
 
   const CONTROL_SEL =
     "button, input, a, area, [role=button], [role=link], [onclick], summary, label";
@@ -137,42 +202,72 @@
       }
     }
   };
-  const isInput = (el) => el && el.localName === "input";
+  // What a node is and holds, read with the getters taken at start (never the page's).
+  const tagOf = (el) => {
+    try {
+      return String(_apply(_localNameGetter, el, []) || "");
+    } catch (e) {
+      return "";
+    }
+  };
+  const valueOf = (el) => {
+    const g = VALUE[tagOf(el)];
+    try {
+      return g ? String(_apply(g, el, []) ?? "") : "";
+    } catch (e) {
+      return "";
+    }
+  };
+  const formOf = (el) => {
+    const g = FORM[tagOf(el)];
+    try {
+      return g ? _apply(g, el, []) || null : null;
+    } catch (e) {
+      return null;
+    }
+  };
+  const labelControl = (label) => {
+    try {
+      return _labelControlGetter ? _apply(_labelControlGetter, label, []) || null : null;
+    } catch (e) {
+      return null;
+    }
+  };
+  const isInput = (el) => el && tagOf(el) === "input";
   const inputType = (el) => _apply(_toLower, attr(el, "type") || "text", []);
   // A control that submits its form when pressed.
   const submits = (el) => {
     if (!el || el.nodeType !== 1) return false;
     const t = _apply(_toLower, attr(el, "type"), []);
-    return (el.localName === "button" && (t === "" || t === "submit")) ||
-      (el.localName === "input" && (t === "submit" || t === "image"));
+    const tag = tagOf(el);
+    return (tag === "button" && (t === "" || t === "submit")) ||
+      (tag === "input" && (t === "submit" || t === "image"));
   };
   // Every caption a button-like control shows or carries (value, text, alt, aria-label, title,
-  // img alts). A text box, radio, box or list is data, not a caption: see formData below.
-  const captions = (el) => {
+  // img alts), as written. A text box, radio, box or list is data, not a caption: see formData.
+  const rawCaptions = (el) => {
     const out = [];
     if (!el || el.nodeType !== 1) return out;
-    if (isInput(el)) {
+    const tag = tagOf(el);
+    if (tag === "input") {
       const t = inputType(el);
-      if (!["submit", "button", "image", "reset"].includes(t)) return out;
-      _apply(_push, out, [attr(el, "value"), attr(el, "alt")]);
-      try {
-        _apply(_push, out, [String(el.value ?? "")]);
-      } catch (e) {}
-    } else if (el.localName === "select" || el.localName === "textarea") {
+      if (!holds(["submit", "button", "image", "reset"], t)) return out;
+      _apply(_push, out, [attr(el, "value"), attr(el, "alt"), valueOf(el)]);
+    } else if (tag === "select" || tag === "textarea") {
       return out;
     } else {
       _apply(_push, out, [text(el)]);
     }
     _apply(_push, out, [attr(el, "aria-label"), attr(el, "title"), attr(el, "alt")]);
-    try {
-      for (const img of _apply(_qsa, el, ["img[alt], [aria-label]"])) {
-        _apply(_push, out, [attr(img, "alt"), attr(img, "aria-label")]);
-      }
-    } catch (e) {}
-    return out.map(key).filter((k) => k.length > 0);
+    const imgs = all(el, "img[alt], [aria-label]");
+    for (let i = 0; i < imgs.length; i++) {
+      _apply(_push, out, [attr(imgs[i], "alt"), attr(imgs[i], "aria-label")]);
+    }
+    return filter(out, (c) => _apply(_trim, String(c), []).length > 0);
   };
+  const captions = (el) => filter(map(rawCaptions(el), key), (k) => k.length > 0);
   // The code a control runs (javascript: href, onclick, formaction), e.g. doSubmit('…').
-  const code = (el) => {
+  const rawCode = (el) => {
     if (!el || el.nodeType !== 1) return [];
     const href = attr(el, "href");
     const out = [attr(el, "onclick"), attr(el, "formaction")];
@@ -183,10 +278,11 @@
       } catch (e) {}
       _apply(_push, out, [href, decoded]);
     }
-    return out.map(key).filter((k) => k.length > 0);
+    return filter(out, (c) => _apply(_trim, String(c), []).length > 0);
   };
-  const guardedEl = (el) => captions(el).some(isGuardedKey) || code(el).some(isGuardedKey);
-  const suspectEl = (el) => guardedEl(el) || captions(el).some(isSuspectKey);
+  const code = (el) => filter(map(rawCode(el), key), (k) => k.length > 0);
+  const guardedEl = (el) => some(captions(el), isGuardedKey) || some(code(el), isGuardedKey);
+  const suspectEl = (el) => guardedEl(el) || some(captions(el), isSuspectKey);
   const controlOf = (node) => {
     let el = node && node.nodeType === 1 ? node : node && node.parentElement;
     if (!el) return null;
@@ -199,25 +295,27 @@
   const isText = (el) => {
     if (!isInput(el)) return false;
     return !["button", "submit", "reset", "image", "checkbox", "radio", "file", "hidden",
-      "range", "color"].includes(inputType(el));
+      "range", "color"].indexOf(inputType(el)) >= 0;
   };
   const formControls = (form) => {
     const out = [];
     try {
-      for (const el of _apply(_elementsGetter, form, [])) _apply(_push, out, [el]);
+      const els = listOf(_apply(_elementsGetter, form, []));
+      for (let i = 0; i < els.length; i++) _apply(_push, out, [els[i]]);
     } catch (e) {}
-    try {
-      for (const el of _apply(_qsa, form, [BUTTONLIKE_SEL])) _apply(_push, out, [el]);
-    } catch (e) {}
+    const more = all(form, BUTTONLIKE_SEL);
+    for (let i = 0; i < more.length; i++) _apply(_push, out, [more[i]]);
     return out;
   };
   // The values a form would send (every named input, hidden ones included).
   const formValues = (form) => {
     const out = [];
-    for (const el of formControls(form)) {
+    const els = formControls(form);
+    for (let i = 0; i < els.length; i++) {
+      const el = els[i];
       if (!el || !attr(el, "name")) continue;
       try {
-        _apply(_push, out, [attr(el, "name"), String(el.value ?? "")]);
+        _apply(_push, out, [attr(el, "name"), valueOf(el)]);
       } catch (e) {}
     }
     return out;
@@ -231,9 +329,9 @@
       return false;
     }
   };
-  const formGuarded = (form) => formControls(form).some((el) => buttonLike(el) && guardedEl(el)) ||
-    formValues(form).some(guardedData);
-  const firstSubmit = (form) => formControls(form).find(submits) || null;
+  const formGuarded = (form) => some(formControls(form), (el) => buttonLike(el) && guardedEl(el)) ||
+    some(formValues(form), guardedData);
+  const firstSubmit = (form) => find(formControls(form), submits) || null;
 
   // Where the page's guarded controls submit: their formaction or their form's action, or a
   // guarded link's address (scheme://host/path, lower case).
@@ -256,14 +354,15 @@
   // URL for every page): its submissions are told apart by their data, which is checked.
   const targetList = (doc) => {
     const out = [];
-    const shared = new Set();
+    const shared = [];
+    const forms = all(doc, "form");
+    for (let i = 0; i < forms.length; i++) {
+      if (!formGuarded(forms[i])) _apply(_push, shared, [targetOf(actionOf(forms[i]))]);
+    }
+    const els = all(doc, BUTTONLIKE_SEL);
     try {
-      for (const form of _apply(_dqsa, doc, ["form"])) {
-        if (!formGuarded(form)) shared.add(targetOf(actionOf(form)));
-      }
-    } catch (e) {}
-    try {
-      for (const el of _apply(_dqsa, doc, [BUTTONLIKE_SEL])) {
+      for (let i = 0; i < els.length; i++) {
+        const el = els[i];
         if (!guardedEl(el)) continue;
         const c = captions(el)[0] || "";
         const href = _apply(_trim, attr(el, "href"), []);
@@ -273,12 +372,12 @@
         }
         const fa = attr(el, "formaction");
         if (fa) _apply(_push, out, [{ t: targetOf(fa), c }]);
-        else if (submits(el) && el.form) _apply(_push, out, [{ t: targetOf(actionOf(el.form)), c }]);
+        else if (submits(el) && formOf(el)) _apply(_push, out, [{ t: targetOf(actionOf(formOf(el))), c }]);
       }
     } catch (e) {}
-    return out.filter((x) => x.t && !shared.has(x.t));
+    return filter(out, (x) => x.t && !holds(shared, x.t));
   };
-  const targets = (doc) => targetList(doc).map((x) => x.t);
+  const targets = (doc) => map(targetList(doc), (x) => x.t);
 
   // ---- who pressed what, and when
   const toolMarks = new _WeakMap(); // element -> time guard.py marked it for the tool's click
@@ -290,6 +389,18 @@
   // afterwards (in its own submit listener) does not get the submission.
   const checkedTarget = new _WeakMap();
   let lastSubmitter = null;
+  let lastMarked = null; // {el, actor}: what the tool's channel last read and marked
+  const SUBMITTER_SEL = "button, input[type=submit], input[type=image], a[href], area[href]";
+  const isSubmitter = (el) => {
+    try {
+      return !!_apply(_closest, el, [SUBMITTER_SEL]);
+    } catch (e) {
+      return true;
+    }
+  };
+  const withinMarked = (el) =>
+    lastMarked !== null &&
+    (_apply(_contains, lastMarked.el, [el]) || _apply(_contains, lastMarked.actor, [el]));
   const blockedLog = [];
 
   const markedByTool = (el) => {
@@ -359,6 +470,11 @@
     }
     if (markedByTool(el)) {
       if (suspect) return block(event, "tool-click", el, "the tool's click reached a guarded control");
+      // a page that moved or relabelled things after the check: the tool's click may only
+      // submit through the control its channel read and marked
+      if (isSubmitter(el) && !withinMarked(el)) {
+        return block(event, "tool-click", el, "the tool's click reached another control than the one checked");
+      }
       lastHuman = null; // a tool click ends any person's window
       return;
     }
@@ -369,7 +485,7 @@
     if (isButtonLike) {
       let form = null;
       try {
-        form = el.form || _apply(_closest, el, ["form"]);
+        form = formOf(el) || _apply(_closest, el, ["form"]);
       } catch (e) {}
       lastHuman = { el, form, guarded, t: now() };
     }
@@ -382,7 +498,7 @@
     if (!isText(el)) return;
     let form = null;
     try {
-      form = el.form;
+      form = formOf(el);
     } catch (e) {}
     if (!form) return;
     const def = firstSubmit(form);
@@ -394,7 +510,7 @@
   // ---- 3. submit events: the submitter is guarded, or the form is, and no person pressed
   const onSubmit = (event) => {
     const form = event.target;
-    if (!form || form.localName !== "form") return;
+    if (!form || tagOf(form) !== "form") return;
     const submitter = event.submitter || null;
     lastSubmitter = submitter;
     const guarded = submitter ? guardedEl(submitter) : false;
@@ -413,7 +529,7 @@
   let constructingFormData = 0; // new FormData(form) in this realm: not a submission
   const onFormData = (event) => {
     const form = event.target;
-    if (!form || form.localName !== "form") return;
+    if (!form || tagOf(form) !== "form") return;
     if (allowedFormData === form || constructingFormData > 0) return;
     if (!formGuarded(form) || humanIntent(form, null)) return;
     drop(form);
@@ -421,7 +537,7 @@
   };
   const onFormDataLate = (event) => {
     const form = event.target;
-    if (!form || form.localName !== "form") return;
+    if (!form || tagOf(form) !== "form") return;
     if (constructingFormData > 0 || humanIntent(form, lastSubmitter)) return;
     let why = "";
     try {
@@ -432,12 +548,12 @@
         }
       }
     } catch (e) {}
-    const sub = lastSubmitter && lastSubmitter.form === form ? lastSubmitter : null;
+    const sub = lastSubmitter && formOf(lastSubmitter) === form ? lastSubmitter : null;
     let action = actionOf(form);
     try {
       if (sub && _apply(_hasAttr, sub, ["formaction"])) action = sub.formAction;
     } catch (e) {}
-    if (!why && targets(form.ownerDocument).includes(targetOf(action))) {
+    if (!why && holds(targets(form.ownerDocument), targetOf(action))) {
       why = "it goes to where a consent or final-submit control submits";
     }
     const checked = _apply(_wmGet, checkedTarget, [form]);
@@ -509,33 +625,174 @@
   _apply(_addListener, W, ["formdata", onFormData, opts]);
   _apply(_addListener, W, ["formdata", onFormDataLate, { capture: false }]);
 
-  // The handle guard.py uses: mark the tool's next click (and open the tool's window), read
-  // where guarded controls submit, read the log. Not replaceable.
+  // ---- what pressing an element would do, read for guard.py in one call (it decides): what
+  // the element shows and carries, the code it runs, the control its click reaches (a label
+  // hands it on to its control), and when that control submits a form: the form's own submit
+  // controls, the data it would send, where it goes. Everything is read with the getters taken
+  // at start, so a page that redefines value, innerText or getAttribute cannot hide a caption.
+  const primary = (el) => {
+    const tag = tagOf(el);
+    if (tag === "input") {
+      if (inputType(el) === "image") return attr(el, "alt") || attr(el, "value") || attr(el, "title");
+      return valueOf(el) || attr(el, "value") || attr(el, "aria-label") || attr(el, "title");
+    }
+    const txt = _apply(_trim, text(el), []);
+    if (txt) return txt;
+    if (attr(el, "aria-label")) return attr(el, "aria-label");
+    const img = all(el, "img[alt]")[0] || null;
+    return (img && attr(img, "alt")) || attr(el, "title") || attr(el, "alt");
+  };
+  const absolute = (u) => {
+    try {
+      return new _URL(String(u), W.location.href).href;
+    } catch (e) {
+      return "";
+    }
+  };
+  const reachOf = (el) => {
+    const tag = tagOf(el);
+    if (holds(["input", "select", "textarea", "button"], tag)) return null;
+    let label = null;
+    try {
+      label = tag === "label" ? el : _apply(_closest, el, ["label"]);
+    } catch (e) {}
+    const ctl = label ? labelControl(label) : null;
+    return ctl && ctl !== el ? ctl : null;
+  };
+  const textContentOf = (el) => {
+    try {
+      return _apply(_textContentGetter, el, []) || "";
+    } catch (e) {
+      return "";
+    }
+  };
+  const inspect = (el) => {
+    // first: a page accessor on the token runs before anything is read
+    let doc = null;
+    try {
+      doc = W.__nssafDoc || null;
+    } catch (e) {}
+    const reach = reachOf(el);
+    const actor = reach || el;
+    const inner = [];
+    const innerCode = rawCode(el);
+    const nested = all(el, BUTTONLIKE_SEL + ", summary, label");
+    for (let i = 0; i < nested.length; i++) {
+      const c = nested[i];
+      if (tagOf(c) !== "label") _apply(_push, inner, rawCaptions(c));
+      _apply(_push, innerCode, rawCode(c));
+    }
+    let form = formOf(actor);
+    if (!form) {
+      try {
+        form = _apply(_closest, actor, ["form"]);
+      } catch (e) {}
+    }
+    const submitCaptions = [];
+    const data = [];
+    let first = null;
+    let action = "";
+    if (form && submits(actor)) {
+      const els = formControls(form);
+      for (let i = 0; i < els.length; i++) {
+        const c = els[i];
+        if (buttonLike(c)) {
+          _apply(_push, submitCaptions, rawCaptions(c));
+          if (submits(c) && first === null) first = primary(c) || "";
+        } else if (attr(c, "name")) {
+          _apply(_push, data, [valueOf(c)]);
+        }
+      }
+      const fa = attr(actor, "formaction");
+      action = fa ? absolute(fa) : absolute(actionOf(form));
+    }
+    const href = _apply(_trim, attr(el, "href"), []);
+    const plainLink = href && !_apply(_startsWith, _apply(_toLower, href, []), ["javascript:"]) &&
+      !_apply(_startsWith, href, ["#"]);
+    return {
+      tag: tagOf(el),
+      primary: primary(el) || "",
+      // every caption, and each attribute and text on its own (a caption hidden from innerText)
+      captions: filter(concat(rawCaptions(el), [attr(el, "value"), attr(el, "alt"),
+        attr(el, "aria-label"), attr(el, "title"), text(el), textContentOf(el)]),
+        (c) => c && _apply(_trim, String(c), []).length > 0),
+      inner,
+      code: innerCode,
+      reach: reach ? { tag: tagOf(reach), captions: rawCaptions(reach), code: rawCode(reach),
+        primary: primary(reach) || "" } : null,
+      submits: submits(actor),
+      inForm: !!form,
+      submitCaptions,
+      data,
+      firstSubmit: first,
+      action,
+      href: plainLink ? absolute(href) : "",
+      targets: targetList(document),
+      doc: doc === null ? null : String(doc),
+    };
+  };
+
+  // The tool's channel. guard.py opens the tool's window through the browser's debugging
+  // protocol (Runtime.evaluate: no page code between it and this function, unlike Playwright's
+  // evaluations, which go through window.eval), with a key only it and this closure know
+  // (CFG.toolKey, new for every run). Without the key nothing opens or closes the window.
+  // A page can make the main world's evaluations lie to guard.py; the window it opened still
+  // makes the click that follows the tool's, and a tool's click on a guarded control is blocked
+  // here whatever guard.py was told.
+  const mark = (el) => {
+    const t = now();
+    lastMarked = { el, actor: reachOf(el) || el };
+    _apply(_wmSet, toolMarks, [el, t]);
+    // a label hands its click on to its control: that click is the tool's too
+    const actor = reachOf(el) || el;
+    if (actor !== el) _apply(_wmSet, toolMarks, [actor, t]);
+    try {
+      const form = formOf(actor);
+      if (submits(actor) && form) {
+        const fa = attr(actor, "formaction");
+        _apply(_wmSet, checkedTarget, [form, targetOf(fa || actionOf(form))]);
+      }
+    } catch (e) {}
+    toolUntil = t + TOOL_MARK_MS;
+    return true;
+  };
+  // the tool decided not to press after all: its window closes, the mark goes
+  const unmark = (el) => {
+    toolUntil = 0;
+    try {
+      _apply(_wmDelete, toolMarks, [el]);
+      const actor = reachOf(el);
+      if (actor) _apply(_wmDelete, toolMarks, [actor]);
+    } catch (e) {}
+  };
+  const KEY = String(CFG.toolKey || "");
+  // the window opens first, whatever the selector names; then the one element it names is
+  // read and marked, in the same turn (nothing the page does can come in between)
+  const open = (key, sel) => {
+    if (!KEY || key !== KEY) return null;
+    toolUntil = now() + TOOL_MARK_MS;
+    const found = all(document, String(sel));
+    if (found.length !== 1) return { count: found.length };
+    const info = inspect(found[0]);
+    info.marked = mark(found[0]);
+    return info;
+  };
+  const close = (key, sel) => {
+    if (!KEY || key !== KEY) return false;
+    toolUntil = 0;
+    const found = all(document, String(sel));
+    if (found.length === 1) unmark(found[0]);
+    return true;
+  };
+  // What guard.py calls: open and close the tool's window (with the key), read a control,
+  // where guarded controls submit, the log. Not replaceable.
   const api = _freeze({
-    mark: (el) => {
-      const t = now();
-      _apply(_wmSet, toolMarks, [el, t]);
-      // a label hands its click on to its control: that click is the tool's too
-      let actor = el;
-      try {
-        const label = el.localName === "label" ? el : _apply(_closest, el, ["label"]);
-        if (label && label.control) {
-          _apply(_wmSet, toolMarks, [label.control, t]);
-          actor = label.control;
-        }
-      } catch (e) {}
-      try {
-        if (submits(actor) && actor.form) {
-          const fa = attr(actor, "formaction");
-          _apply(_wmSet, checkedTarget, [actor.form, targetOf(fa || actionOf(actor.form))]);
-        }
-      } catch (e) {}
-      toolUntil = t + TOOL_MARK_MS;
-      return true;
-    },
+    open,
+    close,
+    inspect,
     targets: () => targetList(document),
     blocked: () => blockedLog.map((e) => ({ ...e })),
-    version: 2,
+    version: 4,
   });
   _defineProperty(W, "__nssafGuard", { value: api, writable: false, configurable: false, enumerable: false });
 })();

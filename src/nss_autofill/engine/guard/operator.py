@@ -17,7 +17,14 @@ from .press import CLICK_TIMEOUT_MS, Guard
 from .rules import GuardRefused, Outcome, PressRecord, caption_key
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import ElementHandle, Locator, Page
+
+# the top frame's origin (another origin cannot be read: it differs) and the control's own
+_ORIGINS_JS = """(el) => {
+  let top = "cross-origin";
+  try { top = String(window.top.location.origin); } catch (e) {}
+  return [top, String(el.ownerDocument.location.origin)];
+}"""
 
 
 def _origin_of(url: str) -> str | None:
@@ -86,20 +93,20 @@ class SimulatedOperator:
         """
         page_id = page_spec.id if page_spec is not None else None
         try:
-            target = self._check(page, caption, page_spec, target)
+            control = self._check(page, caption, page_spec, target)
         except GuardRefused as exc:
             self._record(caption, page_id, "refused", exc.reason)
             raise
         if self._guard is not None:
             with self._guard.idle():  # a person's press: the request watch stands aside
-                target.click(timeout=CLICK_TIMEOUT_MS)
+                control.click(timeout=CLICK_TIMEOUT_MS)
         else:
-            target.click(timeout=CLICK_TIMEOUT_MS)
+            control.click(timeout=CLICK_TIMEOUT_MS)
         self._record(caption, page_id, "pressed", "simulated operator on a loopback origin")
 
     def _check(
         self, page: Page, caption: str, page_spec: PageSpec | None, found: Locator | None
-    ) -> Locator:
+    ) -> ElementHandle:
         key = caption_key(caption)
         guarded_here = {
             caption_key(b.caption)
@@ -109,19 +116,18 @@ class SimulatedOperator:
         if key not in self._guarded and key not in guarded_here:
             raise GuardRefused(caption, "not a consent/final control; the tool's Guard presses it")
         self._check_origin(page.url, caption, "the page URL")
-        frame_origin = str(page.evaluate("() => String(location.origin)"))
-        self._check_origin(frame_origin, caption, "the frame's location.origin")
-        if _origin_of(frame_origin) != _origin_of(page.url):
-            raise GuardRefused(caption, "the frame's origin differs from the page URL")
         target = found or page.get_by_role("button", name=caption, exact=True).or_(
             page.get_by_role("link", name=caption, exact=True)
         )
-        count = target.count()
-        if count != 1:
-            raise GuardRefused(caption, f"{count} controls read {caption!r}, not one")
-        el_origin = str(target.evaluate("(el) => String(el.ownerDocument.location.origin)"))
+        handles = target.element_handles()
+        if len(handles) != 1:
+            raise GuardRefused(caption, f"{len(handles)} controls read {caption!r}, not one")
+        top, el_origin = handles[0].evaluate(_ORIGINS_JS)
+        self._check_origin(top, caption, "the frame's location.origin")
+        if _origin_of(top) != _origin_of(page.url):
+            raise GuardRefused(caption, "the frame's origin differs from the page URL")
         self._check_origin(el_origin, caption, "the control's document")
-        return target
+        return handles[0]
 
     def _check_origin(self, url: str, caption: str, what: str) -> None:
         if not is_loopback_origin(url):

@@ -19,11 +19,17 @@ the prose around it — and refuses (:class:`GuardRefused`) when:
 7. the browser-side guard is not in the page (:meth:`Guard.install` was not called).
 
 Fieldsets, legends, labels, option texts, headings, hints and paragraphs never make it refuse.
-The captions are read twice: by Playwright's own element methods (its isolated world: a page
-that redefines ``value`` or ``innerText`` cannot hide the real caption) and by ``js/describe.js``
-for structure. The element checked is the element clicked (resolved once). A navigation or a
-closed page during the checks is :class:`PageChanged`: nothing is pressed, the page is read
-again. The tool never presses a key (implicit submission uses a form's first submit button).
+The tool's window is opened with a key secret to this guard, through the browser's debugging
+protocol (``Runtime.evaluate``: no page code runs between it and ``guard.js``, whereas
+Playwright's evaluations go through the page's ``window.eval``); in the same call the
+browser-side guard reads the control, with the getters ``guard.js`` took before any page script
+ran (a page that redefines ``value``, ``innerText`` or ``getAttribute`` cannot hide the real
+caption). A refusal closes the window the same way; a page cannot open or close it. A page can
+make the main world's evaluations lie; then guard.py may be misled into clicking, but the click
+falls in the tool's window and ``guard.js`` blocks a tool's click on a guarded control by its own
+reading. A navigation, a closed page, or another document than the one the caller read
+(``document``) is :class:`PageChanged`: nothing is pressed, the page is read again. The tool
+never presses a key (implicit submission uses a form's first submit button).
 
 Two more layers hold the line even when a page moves things after the check:
 
@@ -48,6 +54,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
+import secrets
+import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -70,7 +79,15 @@ from .rules import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, ElementHandle, Locator, Page, Route
+    from playwright.sync_api import (
+        BrowserContext,
+        CDPSession,
+        ElementHandle,
+        JSHandle,
+        Locator,
+        Page,
+        Route,
+    )
 
 CLICK_TIMEOUT_MS = 5_000  # bounded: a control that cannot be clicked in time is an error
 READ_TIMEOUT_MS = 2_000
@@ -78,7 +95,13 @@ HUMAN_WINDOW_MS = 1_000  # a script submission this soon after a person's click 
 TOOL_MARK_MS = 10_000  # a mark covers the tool's click, and the document's clicks, this long
 BINDING_NAME = "__nssafGuardReport"
 
-_MARK_JS = "(el) => { const g = window.__nssafGuard; return !!(g && g.mark(el)); }"
+# The browser-side guard's own object cannot be replaced by the page (guard.js defines it
+# before any page script, frozen, not configurable).
+TAG_ATTR = "data-nssaf-press"
+_TAG_JS = f"(el, tag) => {{ el.setAttribute('{TAG_ATTR}', tag); return tag; }}"
+_INSPECT_JS = (
+    "(el) => { const g = window.__nssafGuard; return g && g.inspect ? g.inspect(el) : null; }"
+)
 _TARGETS_JS = "() => { const g = window.__nssafGuard; return g && g.targets ? g.targets() : []; }"
 
 
@@ -106,6 +129,9 @@ class Guard:
         self._acting = 0
         self._targets: dict[str, str] = {}  # where a guarded control submits -> its caption
         self._watched: BrowserContext | None = None
+        # the key that opens the tool's window in the page (guard.js): new for every guard
+        self._tool_key = secrets.token_hex(16)
+        self._sessions: weakref.WeakKeyDictionary[Page, CDPSession] = weakref.WeakKeyDictionary()
 
     @property
     def catalogue(self) -> Catalogue:
@@ -124,35 +150,43 @@ class Guard:
 
     # ------------------------------------------------------------------ acting
     @contextlib.contextmanager
-    def acting(self, page: Page) -> Iterator[None]:
+    def acting(self, page: Page, targets: Any = None) -> Iterator[None]:
         """While the tool acts on ``page``: every request of its context is read, and a guarded
         one aborted (:meth:`protect`). Outside, requests go their way untouched.
 
-        The watch is on only while the tool acts: a request waits for Python to serve it, so a
-        watch left on while the tool waits for a person would slow their page down.
+        ``targets``: where the page's guarded controls submit, as the page's reading gave them
+        (``__nssafGuard.targets()``); read here when not given. They replace the previous
+        page's; every press adds what it reads.
+
+        The watch stays on between the tool's actions and goes off when a person acts
+        (:meth:`idle`): a request waits for Python to serve it, so a watch left on while the
+        tool waits for a person would slow their page down.
         """
-        self._learn_targets(page)
+        self._targets = _targets(targets if targets is not None else self._read_targets(page))
         context = page.context
+        if self._watched is not context:
+            self._route_on(context)
         self._acting += 1
-        on = self._acting == 1 and self._route_on(context)
         try:
             yield
         finally:
             self._acting -= 1
-            if on:
-                self._route_off(context)
 
     @contextlib.contextmanager
     def idle(self, page: Page | None = None) -> Iterator[None]:
-        """While a person acts (the tool waits, the simulated operator presses): hands off."""
+        """While a person acts (the tool waits, the simulated operator presses): hands off.
+
+        The watch goes off; the next :meth:`acting` puts it back.
+        """
         was, self._acting = self._acting, 0
-        context = self._watched
-        off = was > 0 and context is not None and self._route_off(context)
+        context, self._watched = self._watched, None
+        if context is not None:
+            self._route_off(context)
         try:
             yield
         finally:
             self._acting = was
-            if off and context is not None:
+            if was and context is not None and self._watched is None:
                 self._route_on(context)
 
     def _route_on(self, context: BrowserContext) -> bool:
@@ -170,41 +204,48 @@ class Guard:
             return False
         return True
 
-    def _learn_targets(self, page: Page) -> None:
-        """Where the page's guarded controls submit (replacing the previous page's)."""
+    @staticmethod
+    def _read_targets(page: Page) -> Any:
         try:
-            self._targets = _targets(page.evaluate(_TARGETS_JS))
+            return page.evaluate(_TARGETS_JS)
         except PlaywrightError:
-            self._targets = {}
+            return []
 
     # ------------------------------------------------------------------ pressing
-    def press(self, page: Page, target: Locator, caption: str, page_spec: PageSpec | None) -> None:
+    def press(
+        self,
+        page: Page,
+        target: Locator | str,
+        caption: str,
+        page_spec: PageSpec | None,
+        document: str | None = None,
+    ) -> None:
         """Click ``target`` (expected to read ``caption``) unless the guard refuses it.
 
-        Raises :class:`GuardRefused` (and records the refusal) when a rule of the module
-        docstring holds, :class:`PageChanged` when the page went away meanwhile.
+        ``target``: a locator, or a CSS selector the browser-side guard resolves in the page's
+        main frame (one call instead of Playwright's element query: the reading's marks).
+        ``document``: the token of the document the caller read (``__nssafDoc``); another
+        document is :class:`PageChanged`. Raises :class:`GuardRefused` (and records the
+        refusal) when a rule of the module docstring holds.
         """
         page_id = page_spec.id if page_spec is not None else None
-        handle: ElementHandle | None = None
+        control = page.locator(target) if isinstance(target, str) else target
         try:
+            selector = target if isinstance(target, str) else self._tag(control, caption)
+            info = self._open_window(page, selector, caption, page_spec)
             try:
-                handle = self._resolve(target, caption, page_spec)
-                self._check_element(handle, caption, page_spec)
-                marked = bool(handle.evaluate(_MARK_JS))
-            except PlaywrightError as exc:
-                if _gone(exc):
-                    raise PageChanged(caption, "the page changed while it was checked") from exc
-                raise GuardRefused(caption, f"could not read the control: {exc}") from exc
-            if not marked:
-                raise GuardRefused(
-                    caption, "the browser-side guard is not in this page: Guard.install first"
-                )
+                if document is not None and info.get("doc") != document:
+                    raise PageChanged(caption, "another document than the one read")
+                self._decide(info, caption, page_spec)
+            except (GuardRefused, PageChanged):
+                with contextlib.suppress(PlaywrightError):  # the page may be going away
+                    self._channel(page, "close", selector)
+                raise
         except GuardRefused as exc:
             self._record(caption, page_id, "refused", exc.reason)
-            _dispose(handle)
             raise
         try:
-            handle.click(timeout=CLICK_TIMEOUT_MS)
+            control.click(timeout=CLICK_TIMEOUT_MS)
         except PlaywrightError as exc:
             msg = str(exc).lower()
             if "not attached" in msg or "detached" in msg:  # gone before the click: none made
@@ -214,15 +255,81 @@ class Guard:
                 self._record(caption, page_id, "pressed", "")
                 return
             raise
-        finally:
-            _dispose(handle)
         self._record(caption, page_id, "pressed", "")
+
+    def _channel(self, page: Page, call: str, selector: str) -> Any:
+        """``__nssafGuard.open`` or ``close`` with the run's key, through the browser's
+        debugging protocol: nothing of the page's runs between this call and guard.js (see
+        guard.js, "The tool's channel"), and the answer comes back by the browser's own copy."""
+        session = self._sessions.get(page)
+        if session is None:
+            session = page.context.new_cdp_session(page)
+            self._sessions[page] = session
+        expression = (
+            f"window.__nssafGuard && window.__nssafGuard.{call} ? window.__nssafGuard.{call}("
+            f"{json.dumps(self._tool_key)}, {json.dumps(selector)}) : null"
+        )
+        answer = session.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        if "exceptionDetails" in answer:
+            raise GuardRefused("", "the browser-side guard failed in this page")
+        return answer.get("result", {}).get("value")
+
+    def _tag(self, control: Locator, caption: str) -> str:
+        """A selector naming the one element ``control`` names, for the channel: the element
+        carries an attribute of its own for it. A page that moves the attribute elsewhere only
+        misleads the reading; the window guard.js opens covers the click all the same."""
+        tag = secrets.token_hex(8)
+        try:
+            answer = control.evaluate(_TAG_JS, tag, timeout=READ_TIMEOUT_MS)
+        except PlaywrightError as exc:
+            if _gone(exc):
+                raise PageChanged(caption, "the page changed while it was checked") from exc
+            msg = str(exc)
+            if "strict mode violation" in msg:
+                found = re.search(r"resolved to (\d+) elements", msg)
+                n = found.group(1) if found else "several"
+                raise GuardRefused(caption, f"the locator matches {n} elements, not one") from exc
+            if "Timeout" in msg:
+                raise GuardRefused(caption, "could not reach the control in time") from exc
+            raise GuardRefused(caption, f"could not find the control: {exc}") from exc
+        if answer != tag:  # the page broke the browser's scripting in its world
+            raise GuardRefused(caption, "could not reach the control: the page did not answer")
+        return f'[{TAG_ATTR}="{tag}"]'
+
+    def _open_window(
+        self, page: Page, selector: str, caption: str, page_spec: PageSpec | None
+    ) -> dict[str, Any]:
+        """Open the tool's window, and take what the browser-side guard read of the one element
+        ``selector`` names in the same turn (one round trip)."""
+        why = self.classify(caption, page_spec)
+        if why:
+            raise GuardRefused(caption, f"the caption asked for {why}")
+        try:
+            info = self._channel(page, "open", selector)
+        except GuardRefused as exc:
+            raise GuardRefused(caption, exc.reason) from exc
+        except PlaywrightError as exc:
+            if _gone(exc):
+                raise PageChanged(caption, "the page changed while it was checked") from exc
+            raise GuardRefused(caption, f"could not read the control: {exc}") from exc
+        if not isinstance(info, dict):
+            raise GuardRefused(
+                caption, "the browser-side guard is not in this page: Guard.install first"
+            )
+        if not info.get("marked"):
+            raise GuardRefused(
+                caption, f"the locator matches {info.get('count')} elements, not one"
+            )
+        return info
 
     def check(self, target: Locator, caption: str, page_spec: PageSpec | None) -> None:
         """Raise :class:`GuardRefused` if :meth:`press` would refuse; clicks and records nothing."""
         handle = self._resolve(target, caption, page_spec)
         try:
-            self._check_element(handle, caption, page_spec)
+            info = handle.evaluate(_INSPECT_JS)
+            if not isinstance(info, dict):
+                raise GuardRefused(caption, "the browser-side guard is not in this page")
+            self._decide(info, caption, page_spec)
         finally:
             _dispose(handle)
 
@@ -231,21 +338,22 @@ class Guard:
         why = self.classify(caption, page_spec)
         if why:
             raise GuardRefused(caption, f"the caption asked for {why}")
-        count = target.count()
-        if count != 1:
-            raise GuardRefused(caption, f"the locator matches {count} elements, not one")
-        handle = target.element_handle(timeout=READ_TIMEOUT_MS)
-        if handle is None:  # pragma: no cover - element_handle waits or raises
-            raise GuardRefused(caption, "the control went away")
-        return handle
+        try:
+            handles = target.element_handles()
+        except PlaywrightError as exc:
+            if _gone(exc):
+                raise PageChanged(caption, "the page changed while it was checked") from exc
+            raise GuardRefused(caption, f"could not find the control: {exc}") from exc
+        if len(handles) != 1:
+            for h in handles:
+                _dispose(h)
+            raise GuardRefused(caption, f"the locator matches {len(handles)} elements, not one")
+        return handles[0]
 
-    def _check_element(
-        self, target: ElementHandle, caption: str, page_spec: PageSpec | None
-    ) -> None:
-        seen = self._read_isolated(target)
-        info: dict[str, Any] = target.evaluate(scripts.source("describe.js"))
+    def _decide(self, info: dict[str, Any], caption: str, page_spec: PageSpec | None) -> None:
+        """Refuse (:class:`GuardRefused`) what the control read in ``info`` would commit."""
         self._targets.update(_targets(info.get("targets")))
-        for cap in [*seen, *info["captions"]]:
+        for cap in info["captions"]:
             why = self.classify(cap, page_spec)
             if why:
                 raise GuardRefused(caption, f"the control reads {display(cap)!r}, which {why}")
@@ -304,20 +412,6 @@ class Guard:
             if hit:
                 raise GuardRefused(caption, f"it is a link that carries 「{hit}」")
 
-    @staticmethod
-    def _read_isolated(target: ElementHandle) -> list[str]:
-        """Captions read by Playwright's own element methods (its isolated world)."""
-        out: list[str] = []
-        for name in ("value", "alt", "aria-label", "title"):
-            v = target.get_attribute(name)
-            if v:
-                out.append(v)
-        for reader in (target.inner_text, target.text_content):
-            v2 = reader()
-            if v2:
-                out.append(v2)
-        return out
-
     def _record(self, caption: str, page_id: str | None, outcome: Outcome, reason: str) -> None:
         self.records.append(PressRecord(caption, page_id, outcome, "tool", reason))
 
@@ -332,6 +426,7 @@ class Guard:
             "safe": sorted(cat.safe_captions - cat.guarded_captions),
             "humanWindowMs": HUMAN_WINDOW_MS,
             "toolMarkMs": TOOL_MARK_MS,
+            "toolKey": self._tool_key,
         }
         src = scripts.source("guard.js")
         return src.replace("__NSS_GUARD_CONFIG__", json.dumps(config, ensure_ascii=True))
@@ -399,7 +494,7 @@ def _targets(found: Any) -> dict[str, str]:
     return out
 
 
-def _dispose(handle: ElementHandle | None) -> None:
+def _dispose(handle: JSHandle | None) -> None:
     if handle is not None:
         with contextlib.suppress(Exception):  # its document may be gone after the click
             handle.dispose()
