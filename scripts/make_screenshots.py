@@ -96,9 +96,13 @@ def picture_names() -> list[str]:
     return [name for name, _ in walk_names()] + list(OVERVIEW)
 
 
-def _press(locator: Locator, caption: str, /) -> None:
-    """Helper and forward buttons only (「反映」, 「設定」, 「次へ」, …); never a guarded one."""
-    locator.click()
+def _presser(page: Page) -> Callable[[Locator | str, str], None]:
+    """Presses helper and forward buttons only (「反映」, 「次へ」, …), never a guarded one."""
+
+    def press(target: Locator | str, caption: str, /) -> None:
+        (page.locator(target) if isinstance(target, str) else target).click()
+
+    return press
 
 
 class Shots:
@@ -134,7 +138,7 @@ class Shots:
         if tweak is not None:
             tweak(ctx)
         memory = self.memory if memory is None else memory
-        return fill_page(self.page, spec, plan_page(spec, ctx), memory, _press)
+        return fill_page(self.page, spec, plan_page(spec, ctx), memory, _presser(self.page))
 
     def secrets(self, spec: PageSpec | None) -> list[Locator]:
         """What must not be seen: the mock mail's login ID and password wherever shown, and
@@ -186,7 +190,7 @@ class Shots:
         caption = caption or spec.forward[0]
         if caption not in spec.forward:
             raise SystemExit(f"{spec.id}: 「{caption}」 is not a forward control")
-        press_and_settle(self.page, _press, self.button(spec, caption), caption)
+        press_and_settle(self.page, _presser(self.page), self.button(spec, caption), caption)
 
     def top(self) -> None:
         self.page.evaluate("() => window.scrollTo(0, 0)")

@@ -67,8 +67,8 @@ class Engine:
         spec = self.catalogue.page(page_id)
         plan = plan_page(spec, context)
 
-        def press(locator: Locator, caption: str) -> None:
-            self.guard.press(page, locator, caption, spec)
+        def press(target: Locator | str, caption: str) -> None:
+            self.guard.press(page, target, caption, spec)
 
         done = fill_page(page, spec, plan, FillMemory(), press, timeout_ms=timeout_ms)
         fields = [Filled(r.field_id, r.status.value, r.detail) for r in done.fields]

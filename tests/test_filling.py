@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,16 @@ FILLABLE = [p.id for p in CAT.pages if p.kind in (PageKind.FORM, PageKind.CONFIR
 GOOD = {"filled", "unchanged", "skipped-no-value", "manual"}
 
 
-def press(locator: Locator, caption: str) -> None:
+def presser(page: Page) -> Callable[[Locator | str, str], None]:
     """Stands in for the guard in these tests: the caption must be what the control shows."""
+
+    def press(target: Locator | str, caption: str) -> None:
+        _press(page.locator(target) if isinstance(target, str) else target, caption)
+
+    return press
+
+
+def _press(locator: Locator, caption: str) -> None:
     shown = locator.evaluate("e => (e.tagName === 'INPUT' ? e.value : e.textContent).trim()")
     assert text_key(shown) == text_key(caption)
     locator.click()
@@ -96,7 +104,7 @@ def test_fill_read_back_and_post(
     ctx = _context(profile, spec)
     plan = plan_page(spec, ctx)
     _open(page, mock_site, page_id)
-    results = fill_page(page, spec, plan, FillMemory(), press).fields
+    results = fill_page(page, spec, plan, FillMemory(), presser(page)).fields
     assert not _bad(results), _bad(results)
     filled = {r.field_id for r in results if r.status in ("filled", "unchanged")}
     assert filled >= {pf.spec.id for pf in plan.all_fields if pf.status == "fill"}
@@ -106,7 +114,7 @@ def test_fill_read_back_and_post(
     before = len(mock_site.posts)
     btn = locate_button(scan_form(page), spec, spec.forward[0])
     assert not isinstance(btn, str), btn
-    assert press_and_settle(page, press, page.locator(btn.selector), btn.caption)
+    assert press_and_settle(page, presser(page), page.locator(btn.selector), btn.caption)
     posts = [p for p in mock_site.posts[before:] if p.page_id == page_id]
     assert posts, "the forward button posted nothing"
     got = posts[-1].fields
@@ -132,13 +140,13 @@ def test_operator_edit_survives_a_refill(page: Page, any_mock_site: MockSite) ->
     mock_site = any_mock_site
     spec, plan, _ctx = _tanto(page, mock_site)
     memory = FillMemory()
-    first = _by_id(fill_page(page, spec, plan, memory, press).fields)
+    first = _by_id(fill_page(page, spec, plan, memory, presser(page)).fields)
     assert first["department"].status in ("filled", "unchanged")
     model = scan_form(page)
     dept = locate_field(model, spec, spec.field("department")).controls[0]
     page.locator(dept.selector).fill("総務部")  # the operator's own edit
     _reshow(page)
-    again = _by_id(fill_page(page, spec, plan, memory, press).fields)
+    again = _by_id(fill_page(page, spec, plan, memory, presser(page)).fields)
     assert again["department"].status == "kept-operator-value"
     assert again["phone"].status == "unchanged"
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
@@ -171,7 +179,7 @@ def test_operator_radio_choice_survives_and_profile_change_applies(
     ctx = _context("example", spec)
     _open(page, mock_site, "apply-plan")
     memory = FillMemory()
-    fill_page(page, spec, plan_page(spec, ctx), memory, press)
+    fill_page(page, spec, plan_page(spec, ctx), memory, presser(page))
     radios = locate_field(scan_form(page), spec, spec.field("statistics")).controls
     other = next(r for r in radios if not r.checked)
     page.locator(other.selector).check()  # the operator's choice
@@ -183,7 +191,7 @@ def test_operator_radio_choice_survives_and_profile_change_applies(
             "general_naccs": "A" if ctx["plan"]["general_naccs"] == "B" else "B",
         },
     }
-    res = _by_id(fill_page(page, spec, plan_page(spec, ctx2), memory, press).fields)
+    res = _by_id(fill_page(page, spec, plan_page(spec, ctx2), memory, presser(page)).fields)
     assert res["statistics"].status == "kept-operator-value"
     assert (
         res["general_naccs"].status == "filled"
@@ -197,7 +205,7 @@ def test_site_prefill_is_reported_and_corrected(page: Page, any_mock_site: MockS
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     page.locator(dept.selector).fill("営業部")
     page.evaluate(f"() => document.querySelector('{dept.selector}').defaultValue = '営業部'")
-    res = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), presser(page)).fields)
     assert res["department"].status == "filled"
     assert "prefilled by the site" in res["department"].detail
 
@@ -207,7 +215,7 @@ def test_maxlength_truncation_is_a_mismatch(page: Page, any_mock_site: MockSite)
     spec, plan, ctx = _tanto(page, mock_site)
     ctx = {**ctx, "applicant": {**ctx["applicant"], "department": "物流部" * 20}}
     plan = plan_page(spec, ctx)
-    res = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), presser(page)).fields)
     assert res["department"].status == "mismatch"
     assert "truncated to 40 characters" in res["department"].detail
 
@@ -218,7 +226,7 @@ def test_missing_option_is_reported(page: Page, any_mock_site: MockSite) -> None
     ctx = _context("example", spec)
     ctx = {**ctx, "company": {**ctx["company"], "prefecture": "東京府"}}
     _open(page, mock_site, "apply-office")
-    res = _by_id(fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press).fields)
+    res = _by_id(fill_page(page, spec, plan_page(spec, ctx), FillMemory(), presser(page)).fields)
     assert res["prefecture"].status == "error"
     assert "no option '東京府'" in res["prefecture"].detail
     assert res["company_name"].status == "filled"
@@ -233,7 +241,7 @@ def test_missing_field_is_reported_not_guessed(page: Page, any_mock_site: MockSi
              for (let n = w.nextNode(); n; n = w.nextNode())
                if (n.nodeValue.trim() === '部署名') n.nodeValue = '所属'; }"""
     )
-    res = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
+    res = _by_id(fill_page(page, spec, plan, FillMemory(), presser(page)).fields)
     assert res["department"].status == "error"
     assert "no control labelled" in res["department"].detail
     assert res["phone"].status == "filled"
@@ -273,7 +281,7 @@ def test_date_with_era_years_and_padded_months(page: Page) -> None:
         }
     )
     ctx = {"c": {"start": "2027-04-01"}}
-    (res,) = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press).fields
+    (res,) = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), presser(page)).fields
     assert res.status == "filled", res
     got = page.evaluate(
         "() => ['y', 'm', 'd'].map(n => document.querySelector(`[name=${n}]`).value)"
@@ -323,7 +331,7 @@ def test_fill_markup_variants_end_to_end(page: Page) -> None:
         }
     )  # fmt: skip
     ctx = {"a": {"family": "山田", "given": "太郎"}, "c": {"start": "2027-04-01", "plan": "B"}}
-    res = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), press).fields
+    res = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), presser(page)).fields
     assert {r.field_id: r.status for r in res} == {
         "name": "filled",
         "date": "filled",
@@ -344,7 +352,7 @@ def test_reflect_is_not_pressed_again_over_an_address_the_operator_corrected(
     plan = plan_page(spec, ctx)
     _open(page, any_mock_site, "apply-office")
     memory = FillMemory()
-    first_fill = fill_page(page, spec, plan, memory, press)
+    first_fill = fill_page(page, spec, plan, memory, presser(page))
     first = _by_id(first_fill.fields)
     assert [st.caption for st in first_fill.steps if st.kind == "press"] == [
         "企業に関する項目 › 反映"
@@ -353,7 +361,7 @@ def test_reflect_is_not_pressed_again_over_an_address_the_operator_corrected(
     city = locate_field(scan_form(page), spec, spec.field("city_address")).controls[0]
     page.locator(city.selector).fill("港区虎ノ門九丁目９番９号")  # the operator's correction
     _reshow(page)
-    again_fill = fill_page(page, spec, plan, memory, press)
+    again_fill = fill_page(page, spec, plan, memory, presser(page))
     again = _by_id(again_fill.fields)
     (reflect,) = again_fill.steps  # 反映 would have overwritten the address: not pressed
     assert reflect.ok and reflect.detail.startswith("not pressed")
@@ -366,7 +374,7 @@ def test_a_value_typed_before_the_tool_came_is_kept(page: Page, any_mock_site: M
     spec, plan, _ctx = _tanto(page, any_mock_site)
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     page.locator(dept.selector).fill("総務部")  # the operator was quicker than the tool
-    results = _by_id(fill_page(page, spec, plan, FillMemory(), press).fields)
+    results = _by_id(fill_page(page, spec, plan, FillMemory(), presser(page)).fields)
     assert results["department"].status == "kept-operator-value"
     dept = locate_field(scan_form(page), spec, spec.field("department")).controls[0]
     assert dept.value == "総務部"
@@ -379,7 +387,7 @@ def test_login_values_never_appear_in_the_results(page: Page, mock_site: MockSit
     page.locator(box.selector).evaluate("e => e.setAttribute('value', 'T0000001')")  # prefill
     secrets = {"login_id": "TSECRET9", "password": "pw-Secret-42"}
     plan = plan_fixed(spec, secrets)
-    results = fill_page(page, spec, plan, FillMemory(), press).fields
+    results = fill_page(page, spec, plan, FillMemory(), presser(page)).fields
     text = repr(results)
     assert {r.field_id for r in results} == {"login_id", "password"}
     for value in (*secrets.values(), "T0000001"):

@@ -79,8 +79,12 @@ def _overlay(page: Page) -> dict[str, Any]:
     return result
 
 
-def _press(locator: Any, caption: str, /) -> None:
-    locator.click()  # helper buttons only (反映); fill_page never hands over a guarded one
+def _presser(page: Page) -> Any:
+    def press(target: Any, caption: str, /) -> None:
+        # helper buttons only (反映); fill_page never hands over a guarded one
+        (page.locator(target) if isinstance(target, str) else target).click()
+
+    return press
 
 
 def _filled_office(
@@ -98,7 +102,7 @@ def _filled_office(
         memory.remember(spec.id, "representative_title", 0, None, "代表取締役")
         (title,) = field_locators(page, spec.field("representative_title"), spec)
         title.fill("代表取締役社長")  # the operator changed what the tool wrote: kept
-    results = fill_page(page, spec, plan_page(spec, ctx), memory, _press)
+    results = fill_page(page, spec, plan_page(spec, ctx), memory, _presser(page))
     return spec, results
 
 

@@ -189,13 +189,13 @@ def _plan(spec: PageSpec, ctx: dict[str, Any]) -> PagePlan:
     return plan_fixed(spec, LOGIN_SECRETS)
 
 
-def _helper_only(spec: PageSpec, pressed: list[str]) -> Any:
+def _helper_only(page: Page, spec: PageSpec, pressed: list[str]) -> Any:
     helpers = {text_key(b.caption) for b in spec.buttons if b.cls == "helper"}
 
-    def press(locator: Locator, caption: str) -> None:
+    def press(target: Locator | str, caption: str) -> None:
         assert text_key(caption) in helpers, f"asked to press {caption!r}, not a helper"
         pressed.append(caption)
-        locator.click()
+        (page.locator(target) if isinstance(target, str) else target).click()
 
     return press
 
@@ -244,7 +244,7 @@ def test_unseen_page_is_filled_and_read_back(page: Page, page_id: str) -> None:
     _open(page, page_id)
     url = page.url
     pressed: list[str] = []
-    done = fill_page(page, spec, plan, FillMemory(), _helper_only(spec, pressed))
+    done = fill_page(page, spec, plan, FillMemory(), _helper_only(page, spec, pressed))
     assert page.url == url, "the page navigated while filling"
     assert not _bad(done.fields), _bad(done.fields)
     assert not _bad_steps(done), _bad_steps(done)

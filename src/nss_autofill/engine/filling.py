@@ -58,7 +58,7 @@ from .planning import (
     PressHelper,
 )
 from .pressing import press_and_settle
-from .reading import Control, PageReading, read_page, wait_settled
+from .reading import Control, PageReading, fill_round, read_page
 from .results import FieldResult, FillMemory, PageFill, Presser, StepResult
 from .status import FieldStatus
 from .tables import data_rows
@@ -137,12 +137,11 @@ class _Filler:
             ops = self._ops(runs, self.now())
             if not ops:
                 break
-            answers = scripts.call(self.page, "write.js", [op for _, _, op in ops])
-            for (run, _, _), ans in zip(ops, answers, strict=True):
+            done = fill_round(self.page, [op for _, _, op in ops], timeout_ms=self.timeout)
+            for (run, _, _), ans in zip(ops, done.answers, strict=True):
                 if ans and ans.get("error"):
                     run.write_errors.append(str(ans["error"]))
-            self.reading = None
-            wait_settled(self.page, self.timeout)
+            self.reading = done.reading
         reading = self.now()
         for run in runs:
             self.out.fields.append(self._result(run, reading))
@@ -298,9 +297,7 @@ class _Filler:
             return
         self.reading = None
         try:
-            press_and_settle(
-                self.page, self.press, self.page.locator(btn.selector), btn.caption, self.timeout
-            )
+            press_and_settle(self.page, self.press, btn.selector, btn.caption, self.timeout)
         except PlaywrightError as exc:
             self.out.steps.append(StepResult("press", where, False, _short(exc), step.row))
             return
@@ -397,4 +394,5 @@ def fill_page(
     }
     for step in plan.steps:
         run[type(step)](step)
+    filler.out.reading = filler.reading
     return filler.out

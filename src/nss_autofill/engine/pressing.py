@@ -69,7 +69,7 @@ def reveal(page: Page, button: Button, press: Presser, timeout_ms: float = 5000)
 
 
 def press_and_settle(
-    page: Page, press: Presser, locator: Locator, caption: str, timeout_ms: float = 5000
+    page: Page, press: Presser, locator: Locator | str, caption: str, timeout_ms: float = 5000
 ) -> bool:
     """Press through ``press``, then wait (bounded) for what it started to finish.
 

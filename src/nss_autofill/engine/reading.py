@@ -174,6 +174,10 @@ class PageReading:
     tabs: tuple[str, ...] = ()  # highlighted tab-bar items, in catalogue spelling
     text: str = ""
     errors: tuple[str, ...] = ()  # texts of visible error/alert elements
+    # the document's token (None when read without the installed page scripts) and where its
+    # guarded controls submit, as the browser-side guard sees them (for the request watch)
+    mark: str | None = None
+    targets: tuple[dict[str, str], ...] = ()
 
     @classmethod
     def from_js(cls, data: dict[str, Any]) -> PageReading:
@@ -194,6 +198,12 @@ class PageReading:
             tabs=texts("tabs"),
             text=str(data.get("text") or ""),
             errors=texts("errors"),
+            mark=str(data["mark"]) if data.get("mark") else None,
+            targets=tuple(
+                {"t": str(x.get("t") or ""), "c": str(x.get("c") or "")}
+                for x in data.get("targets") or ()
+                if isinstance(x, dict)
+            ),
         )
 
     def control(self, index: int) -> Control:
@@ -241,17 +251,17 @@ def _control(c: dict[str, Any]) -> Control:
     )
 
 
-def _reading_arg(site: SiteSpec) -> dict[str, Any]:
+def _reading_arg(site: SiteSpec | Catalogue | None) -> dict[str, Any]:
+    if site is None:
+        site = load_catalogue()
+    if isinstance(site, Catalogue):
+        site = site.site
     return {"steps": list(site.steps), "tabs": list(site.tabs)}
 
 
 def read_page(page: Page, site: SiteSpec | Catalogue | None = None) -> PageReading:
     """Read the page in one page-script call; ``site`` gives the step and tab names (the
     shipped catalogue's by default)."""
-    if site is None:
-        site = load_catalogue()
-    if isinstance(site, Catalogue):
-        site = site.site
     return PageReading.from_js(scripts.call(page, "reading.js", _reading_arg(site)))
 
 
@@ -269,8 +279,6 @@ def arrive(
 ) -> Arrival:
     """Wait until the page settled, then read it — in one call when the page scripts are
     installed (:func:`scripts.install`); the reading and the token come from one document."""
-    if isinstance(site, Catalogue):
-        site = site.site
     with contextlib.suppress(PlaywrightError):  # still loading: the scripts wait for the load
         page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
     arg = {"quiet": {"quiet": quiet_ms, "max": timeout_ms}, "reading": _reading_arg(site)}
@@ -278,7 +286,45 @@ def arrive(
     if scripts.missing(out):
         settled = wait_settled(page, timeout_ms, quiet_ms)
         return Arrival(settled, read_page(page, site), None)
-    return Arrival(bool(out["settled"]), PageReading.from_js(out["reading"]), out["mark"])
+    reading = PageReading.from_js(out["reading"])
+    return Arrival(bool(out["settled"]), reading, reading.mark)
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of filling: what each write answered, and the page read after it settled."""
+
+    answers: list[Any]
+    settled: bool
+    reading: PageReading
+
+
+def fill_round(
+    page: Page,
+    ops: list[dict[str, Any]],
+    site: SiteSpec | Catalogue | None = None,
+    timeout_ms: float = 3000,
+    quiet_ms: int = 20,
+) -> Round:
+    """Write ``ops`` (``js/write.js``), wait until the page settled, read it: one call.
+
+    Never retried: a write that raced with a navigation belongs to a page that is gone (the
+    reading then comes from the new document and its token tells the caller so).
+    """
+    arg = {
+        "ops": ops,
+        "quiet": {"quiet": quiet_ms, "max": timeout_ms},
+        "reading": _reading_arg(site),
+    }
+    try:
+        out = page.evaluate(scripts.FILL_ROUND, arg)
+    except PlaywrightError:  # the page moved on under the writes
+        out = None
+    if out is None or scripts.missing(out):
+        answers = scripts.call(page, "write.js", ops) if out is not None else [None] * len(ops)
+        settled = wait_settled(page, timeout_ms, quiet_ms)
+        return Round(answers, settled, read_page(page, site))
+    return Round(list(out["answers"]), bool(out["settled"]), PageReading.from_js(out["reading"]))
 
 
 def wait_settled(page: Page, timeout_ms: float = 5000, quiet_ms: int = 20) -> bool:

@@ -9,17 +9,21 @@ wrote on each control, so a value the operator changed since is theirs and kept.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from playwright.sync_api import Locator
 
 from .status import FieldStatus
 
+if TYPE_CHECKING:
+    from .reading import PageReading
+
 
 class Presser(Protocol):
-    """The single click point (the guard): press ``locator`` whose visible caption is given."""
+    """The single click point (the guard): press ``target`` (a locator, or a CSS selector of the
+    page's main frame such as a reading's mark) whose visible caption is given."""
 
-    def __call__(self, locator: Locator, caption: str, /) -> None: ...
+    def __call__(self, target: Locator | str, caption: str, /) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ class PageFill:
 
     fields: list[FieldResult] = field(default_factory=list)
     steps: list[StepResult] = field(default_factory=list)
+    # the page as last read after the last step (None when a step left it unread): the caller
+    # finds the forward button on it without reading again
+    reading: PageReading | None = field(default=None, compare=False, repr=False)
 
     @property
     def problems(self) -> list[str]:

@@ -31,7 +31,15 @@ _MISSING = PREFIX + "_missing__"
 _INCLUDE = re.compile(r"/\* @include ([\w.]+) \*/")
 
 # The scripts every page gets at its start (see :func:`init_script`).
-INSTALLED = ("reading.js", "write.js", "wait_value.js", "rows.js", "quiet.js", "session.js")
+INSTALLED = (
+    "reading.js",
+    "write.js",
+    "wait_value.js",
+    "rows.js",
+    "quiet.js",
+    "session.js",
+    "snapshot.js",
+)
 
 
 @lru_cache(maxsize=16)
@@ -70,7 +78,9 @@ def init_script() -> str:
 
     The clock keeps the time of the document's last mutation since its start, so waiting for a
     quiet DOM need not watch from scratch on a page that has long been quiet. ``arrive`` waits
-    for the page to settle and reads it in one call, from one document.
+    for the page to settle and reads it in one call, from one document, with the document's
+    token and where its guarded controls submit. ``fillRound`` writes a fill step's controls,
+    waits for the page to settle again and reads it: a round of filling in one call.
     """
     entries = "\n".join(f"  reg[{name!r}] = {source(name)};" for name in INSTALLED)
     return f"""(() => {{
@@ -80,10 +90,19 @@ def init_script() -> str:
 {entries}
   let last = performance.now();
   reg.lastMutation = () => last;
-  reg.arrive = async (a) => {{
-    const settled = await reg["quiet.js"](a.quiet);
-    return {{settled, reading: reg["reading.js"](a.reading), mark: window.{DOC_MARK} || null}};
+  const targets = () => {{
+    const g = window.__nssafGuard;
+    return g && g.targets ? g.targets() : [];
   }};
+  const read = async (a, out) => {{
+    out.settled = await reg["quiet.js"](a.quiet);
+    out.reading = reg["reading.js"](a.reading);
+    out.reading.mark = window.{DOC_MARK} || null;
+    out.reading.targets = targets();
+    return out;
+  }};
+  reg.arrive = (a) => read(a, {{}});
+  reg.fillRound = (a) => read(a, {{answers: reg["write.js"](a.ops)}});
   new MutationObserver(() => {{ last = performance.now(); }}).observe(document,
     {{subtree: true, childList: true, attributes: true, characterData: true}});
   window.{DOC_MARK} = window.{DOC_MARK} ||
@@ -141,6 +160,11 @@ def call_helper(page: Page, fn: str, arg: Any = None) -> Any:
 ARRIVE = f"""(arg) => {{
   const reg = window.{REGISTRY};
   return reg && reg.arrive ? reg.arrive(arg) : "{_MISSING}";
+}}"""
+
+FILL_ROUND = f"""(arg) => {{
+  const reg = window.{REGISTRY};
+  return reg && reg.fillRound ? reg.fillRound(arg) : "{_MISSING}";
 }}"""
 
 
