@@ -51,6 +51,21 @@ def test_dry_run_with_auto_confirm_goes_through_both_phases(profile: Path, tmp_p
     # No field was left with a problem, and no request left the machine.
     assert field_problems(res.report) == []
     assert res.report["blocked_requests"] == []
+    _check_the_record(tmp_path / "artifacts", seen)
+
+
+def _check_the_record(artifacts: Path, seen: list[str]) -> None:
+    """Every page the run saw is kept as an HTML snapshot, in order; screenshots only where a
+    person acts (the consent and the two confirmations); nothing in a snapshot runs."""
+    pages = sorted(artifacts.glob("*.html"))
+    assert [p.stem.split("-", 1)[1] for p in pages] == seen
+    shots = sorted(p.stem.split("-", 1)[1] for p in artifacts.glob("*.jpg"))
+    assert shots == ["apply-confirm", "temp-confirm", "terms"]
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "<script" not in text.lower(), page
+        assert "form-action 'none'" in text, page
+        assert page.stat().st_mode & 0o077 == 0, page
 
 
 def test_headless_without_auto_confirm_stops_at_the_consent(tmp_path: Path) -> None:

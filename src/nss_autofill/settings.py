@@ -105,8 +105,9 @@ class Settings(BaseSettings):
     )
     artifacts: Path | None = Field(
         None,
-        description="folder for screenshots, the action log and the report (default: a "
-        "folder per run under your data folder, see `doctor`) / 記録の保存先",
+        description="folder for the run's record (a masked copy of every page, screenshots where "
+        "you act), the action log and the report (default: a folder per run under your data "
+        "folder, see `doctor`) / 記録の保存先",
         json_schema_extra=_cli(metavar="DIR"),
     )
     record: Path | None = Field(

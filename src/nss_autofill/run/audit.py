@@ -1,7 +1,12 @@
-"""The audit bundle of a run: a screenshot per page, a JSON-lines action log, the report.
+"""The audit bundle of a run: a record of every page, a JSON-lines action log, the report.
 
-Everything is written readable by the owner only. Password inputs and fields the catalogue
-marks ``sensitive`` are masked in screenshots; their values never reach the log.
+Every page the tool leaves is kept as an HTML snapshot (``NN-page.html``: the page with the
+values it held, its styles inlined, nothing in it that runs, links or submits; one page call of a
+few milliseconds). Where a person must act — a consent page, 申込内容確認, a page with problems,
+an unknown page — a JPEG screenshot is taken as well (``NN-page.jpg``). Everything is written
+readable by the owner only. Password inputs and fields the catalogue marks ``sensitive`` are
+masked in both, and so is any text equal to a secret (a login ID shown in a header); their
+values never reach the log.
 
 Example::
 
@@ -12,6 +17,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -49,10 +55,29 @@ def _private_file(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
+MASK = "********"
+# The overlay's own element (badges, banner, panel) is left out of screenshots.
+OVERLAY_HIDDEN = "#nss-autofill-overlay { display: none !important; }"
+
+
+def _name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "page"
+
+
+def mask_secrets(text: str, secrets: list[str]) -> str:
+    """``text`` with each secret masked, as written and as HTML writes it (``&amp;`` …)."""
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        if not secret:
+            continue
+        for form in {secret, html.escape(secret, quote=False), html.escape(secret)}:
+            text = text.replace(form, MASK)
+    return text
+
+
 @dataclass
 class AuditBundle:
     directory: Path
-    shots: int = 0
+    shots: int = 0  # records kept (snapshots and screenshots share the numbering)
 
     @classmethod
     def create(cls, directory: Path) -> AuditBundle:
@@ -80,11 +105,29 @@ class AuditBundle:
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
             fh.write(line)
 
+    def snapshot(
+        self, page: Page, name: str, sensitive: list[str], secrets: list[str]
+    ) -> Path | None:
+        """The page as an inert HTML file: ``sensitive`` (CSS selectors) and password inputs
+        masked in the page, ``secrets`` masked in the text here (they never enter the page)."""
+        from ..engine import scripts
+
+        self.shots += 1
+        path = self.directory / f"{self.shots:02d}-{_name(name)}.html"
+        try:
+            out = scripts.call(page, "snapshot.js", {"sensitive": sensitive, "mask": MASK})
+        except Exception as exc:  # a page going away: the run goes on and the log says so
+            self.log("snapshot-failed", name=name, reason=str(exc).splitlines()[0][:200])
+            return None
+        note = f"<!-- nss-autofill audit snapshot of {html.escape(str(out['url']))} -->\n"
+        text = mask_secrets(note + str(out["html"]), secrets)
+        _private_file(path, text.encode("utf-8"))
+        return path
+
     def screenshot(self, page: Page, name: str, masks: list[Locator]) -> Path | None:
         """A full-page screenshot with every password input and sensitive field masked."""
         self.shots += 1
-        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "page"
-        path = self.directory / f"{self.shots:02d}-{safe}.jpg"
+        path = self.directory / f"{self.shots:02d}-{_name(name)}.jpg"
         mask = [page.locator("input[type=password]"), *masks]
         # A screenshot is evidence, not the job: if the browser cannot take one (a headed
         # window not painted yet, a page going away), the run goes on and the log says so.
@@ -94,6 +137,7 @@ class AuditBundle:
                     full_page=full_page,
                     mask=mask,
                     mask_color="#000000",
+                    style=OVERLAY_HIDDEN,
                     type="jpeg",  # a third faster than PNG here, and smaller; text stays legible
                     quality=SHOT_QUALITY,
                 )

@@ -11,7 +11,7 @@ Example::
 
     >>> docs = Documents(context)
     >>> page = docs.current()
-    >>> token = docs.renew(page)            # before a press
+    >>> token = docs.pressing(page)         # before a press
     >>> docs.wait_moved_on(page, token, 15)  # a new document, or Stop(STUCK)
 """
 
@@ -105,6 +105,14 @@ class Documents:
             raise Changed
         self.mark = token
         return token
+
+    def pressing(self, page: Page) -> str:
+        """The token to wait on after a press: the recognised document's (the guard checks the
+        control it presses is in that document). :class:`Changed` if a tab opened or it closed.
+        """
+        if self.new_pages or page.is_closed() or not self.mark:
+            raise Changed
+        return self.mark
 
     def moved_on(self, page: Page, token: str) -> bool:
         if self.new_pages or page.is_closed():

@@ -230,7 +230,7 @@ class Runner:
                 self._wait_or_stop(page, entry, Outcome.UNTRUSTED_ORIGIN)
                 continue
             if spec is None:
-                self._snapshot(page, None)
+                self._record(page, None, shot=True)
                 self.progress.say(M.UNKNOWN, level=0, reason=rec.reason)
                 for cand in rec.candidates[:3]:
                     failed = ", ".join(cand.failed)
@@ -244,7 +244,9 @@ class Runner:
                 self._wait_or_stop(page, entry, Outcome.VALIDATION_ERROR)
                 continue
             try:
-                with self.guard.acting(page):  # every request while the tool acts is read
+                # every request while the tool acts is read; the reading says where the page's
+                # guarded controls submit
+                with self.guard.acting(page, arrival.reading.targets):
                     self._handle(page, spec, entry)
             except (Changed, PageChanged):
                 entry.action = "the page changed while the tool worked on it; looking again"
@@ -259,7 +261,7 @@ class Runner:
             self._wait_or_stop(page, entry, Outcome.BLOCKED_PAGE, spec.id)
             return
         if kind == PageKind.DONE:
-            self._snapshot(page, spec)
+            self._record(page, spec)
             self._say_done()
             entry.action = "done"
             raise Stop(Outcome.COMPLETED)
@@ -273,15 +275,19 @@ class Runner:
         fill: PageFill | None = None
         if spec.fields:
             fill = self._fill(page, spec, entry)
-        self._snapshot(page, spec)  # before the overlay: the audit shows the page as NSS drew it
+        guarded = spec.guarded_buttons
+        # the snapshot before the overlay: the audit keeps the page as NSS drew it; then the
+        # overlay at once, and a screenshot where a person must act (the overlay's panel hidden)
+        self._record(page, spec)
         if fill is not None and not self.headless:
             from ..engine.overlay import show_field_status
 
             show_field_status(page, spec, fill)
+        if guarded or (fill is not None and fill.problems):
+            self._shoot(page, spec)
         if fill is not None and fill.problems:
             self._not_past_problems(page, fill, entry)
             return
-        guarded = spec.guarded_buttons
         if guarded:
             self._at_guarded(page, spec, guarded[0].caption, entry)
             return
@@ -312,8 +318,11 @@ class Runner:
         fill = fill_page(
             page, spec, plan, self.memory, self._presser(page, spec), reading=self.reading
         )
-        self.reading = None
-        if not self.docs.unchanged(page):
+        self.reading = fill.reading  # the page as the last round left it
+        mark = self.reading.mark if self.reading is not None else None
+        if mark is not None and self.docs.new_pages:
+            mark = None  # a tab opened meanwhile: ask
+        if not (mark == self.docs.mark if mark is not None else self.docs.unchanged(page)):
             raise Changed  # whatever happened to the fields belongs to a page that is gone
         log_fill(spec, fill, entry, self.audit, self.progress.say)
         return fill
@@ -329,25 +338,43 @@ class Runner:
             raise Stop(Outcome.FILL_PROBLEMS, "; ".join(problems))
         self._wait_human(page)
 
-    def _snapshot(self, page: Page, spec: PageSpec | None) -> None:
-        """Screenshot for the audit bundle, sensitive fields and password inputs masked."""
-        from ..engine.locating import field_locators
+    def _record(self, page: Page, spec: PageSpec | None, shot: bool = False) -> None:
+        """The page for the audit bundle: an HTML snapshot, and a screenshot where a person
+        must act (``shot``); sensitive fields, password inputs and the secrets masked."""
+        name = spec.id if spec else "unrecognised"
+        self.audit.snapshot(page, name, self._sensitive(page, spec), self.secrets.values())
+        if shot:
+            self._shoot(page, spec)
 
-        masks = [page.get_by_text(v) for v in self.secrets.values()]  # e.g. an ID in a header
-        for f in spec.fields if spec else ():
-            if f.sensitive:
-                masks.extend(field_locators(page, f, spec))
+    def _shoot(self, page: Page, spec: PageSpec | None) -> None:
+        secrets = self.secrets.values()
+        masks = [page.get_by_text(v) for v in secrets]  # e.g. an ID in a header
+        masks += [page.locator(sel) for sel in self._sensitive(page, spec)]
         self.audit.screenshot(page, spec.id if spec else "unrecognised", masks)
 
+    def _sensitive(self, page: Page, spec: PageSpec | None) -> list[str]:
+        """The marks (CSS selectors) of the sensitive fields' controls on the current reading."""
+        from ..engine.locating import locate_field
+        from ..engine.reading import read_page
+
+        fields = [f for f in spec.fields if f.sensitive] if spec else []
+        if spec is None or not fields:
+            return []
+        reading = self.reading or read_page(page, self.catalogue)
+        self.reading = reading
+        return [c.selector for f in fields for c in locate_field(reading, spec, f).controls]
+
     def _presser(self, page: Page, spec: PageSpec) -> Any:
-        def press(target: Locator, caption: str) -> None:
-            self.guard.press(page, target, caption, spec)
+        def press(target: Locator | str, caption: str) -> None:
+            # the document read: another one in its place is the page changing, not a press
+            self.guard.press(page, target, caption, spec, document=self.docs.mark or None)
 
         return press
 
     # ------------------------------------------------------------------ moving on
-    def _button(self, page: Page, spec: PageSpec, caption: str) -> Locator | None:
-        """The one control showing ``caption`` (its menu opened first when it is in one)."""
+    def _button(self, page: Page, spec: PageSpec, caption: str) -> Locator | str | None:
+        """The one control showing ``caption`` (its menu opened first when it is in one): the
+        reading's mark on it (a CSS selector) when it is shown, else a locator."""
         from ..engine.locating import locate_button
         from ..engine.pressing import MenuClosed, reveal
         from ..engine.reading import read_page
@@ -358,7 +385,7 @@ class Runner:
         if isinstance(hit, str):
             return None
         if hit.visible:
-            return page.locator(hit.selector)
+            return hit.selector
         self.reading = None  # opening the menu changes the page
         try:
             return reveal(page, hit, self._presser(page, spec), self.settings.page_timeout_ms)
@@ -386,7 +413,12 @@ class Runner:
         raise Stop(Outcome.NO_FORWARD_CONTROL, f"{spec.name}: none of {list(spec.forward)} found")
 
     def _press(
-        self, page: Page, spec: PageSpec, target: Locator, caption: str, by_operator: bool = False
+        self,
+        page: Page,
+        spec: PageSpec,
+        target: Locator | str,
+        caption: str,
+        by_operator: bool = False,
     ) -> None:
         """Press, then wait (bounded by the page timeout) until a new document or tab appears.
 
@@ -395,7 +427,7 @@ class Runner:
         """
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-        token = self.docs.renew(page)
+        token = self.docs.pressing(page)
         started = time.monotonic()
         # the simulated operator is a person: what its press sends, until the page moved on,
         # is theirs, and the request watch stands aside (as it does for the operator's own)
@@ -404,7 +436,8 @@ class Runner:
             try:
                 if person:
                     assert self.operator is not None
-                    self.operator.press_guarded(page, caption, spec, target)
+                    found = page.locator(target) if isinstance(target, str) else target
+                    self.operator.press_guarded(page, caption, spec, found)
                 else:
                     self._presser(page, spec)(target, caption)
             except PlaywrightTimeout:
@@ -453,7 +486,7 @@ class Runner:
         from ..engine.overlay import highlight
 
         if target is not None:
-            highlight(page, target, caption)
+            highlight(page, page.locator(target) if isinstance(target, str) else target, caption)
         self.progress.say(M.REVIEW, level=0, review=review, caption=caption)
         entry.action = "waiting for the human"
         self._wait_human(page)
@@ -468,7 +501,7 @@ class Runner:
             return
         values = {"login_id": self.secrets.login_id, "password": self.secrets.password}
         fill = self._fill(page, spec, entry, plan_fixed(spec, values))
-        self._snapshot(page, spec)
+        self._record(page, spec, shot=bool(fill.problems))
         if fill.problems:
             self._not_past_problems(page, fill, entry)
             return
@@ -476,19 +509,22 @@ class Runner:
 
     def _phase_end(self, page: Page, spec: PageSpec) -> None:
         box = call_helper(page, "boxText", spec.mail_box) if spec.mail_box else None
-        mail = mock_mail(box) if self.operator is not None and self.settings.dry_run else None
-        if mail is not None and is_loopback(page.url):
+        # the bundled mock (on loopback, dry run or not) shows its mail on this page: its login
+        # is a secret from here on, masked everywhere; only a dry run follows it by itself
+        mail = mock_mail(box) if is_loopback(page.url) else None
+        if mail is not None:
             url, login_id, password = mail
             self.secrets = _Secrets(login_id, password)
             if self.recorder is not None:
                 self.recorder.add_secrets((login_id, password))
-            self._snapshot(page, spec)
+        if mail is not None and self.operator is not None and self.settings.dry_run:
+            self._record(page, spec)
             self.progress.say(M.MOCK_MAIL, url=url)
             token = self.docs.renew(page)
             goto_with_retry(page, url, self.settings.page_timeout_ms)
             self.docs.wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
             return
-        self._snapshot(page, spec)
+        self._record(page, spec)
         self.progress.say(M.PHASE1_DONE, level=0, next=phase2_hint(self.profile_path))
         self.report.phase = 1
         raise Stop(Outcome.PHASE1_COMPLETE)
