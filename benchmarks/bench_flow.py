@@ -65,6 +65,24 @@ class Sample:
 
 
 CALLS: Counter[str] = Counter()
+# (product function that caused it, method) -> count; filled only while WHERE is on (--calls)
+WHERE: Counter[tuple[str, str]] = Counter()
+WHERE_MS: Counter[tuple[str, str]] = Counter()  # wall time of the API calls that sent them
+WHERE_ON = False
+
+
+CALLER = ["(outside the product)"]
+SENT: list[str] = []  # the first method an API call sent
+
+
+def _caller(frame: Any) -> str:
+    """The innermost nss_autofill frame on the stack, as ``module.function``."""
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name.startswith("nss_autofill.") and name != "nss_autofill.engine.scripts":
+            return f"{name.removeprefix('nss_autofill.')}.{frame.f_code.co_name}"
+        frame = frame.f_back
+    return "(outside the product)"
 
 
 def count_protocol_calls() -> None:
@@ -83,9 +101,31 @@ def count_protocol_calls() -> None:
     def counted(self: Any, obj: Any, method: str, params: Any, options: Any) -> Any:
         if method != "__waitInfo__":
             CALLS[method] += 1
+            if WHERE_ON:
+                WHERE[(CALLER[0], method)] += 1
+                if not SENT:
+                    SENT.append(method)
         return send(self, obj, method, params, options)
 
     Connection.send_message_to_server = counted  # type: ignore[method-assign]
+    # The sync API sends from the dispatcher's greenlet: note the product's caller on the way in.
+    from playwright._impl._sync_base import SyncBase
+
+    sync = SyncBase._sync
+
+    def noted(self: Any, awaitable: Any) -> Any:
+        if not WHERE_ON:
+            return sync(self, awaitable)
+        where = CALLER[0] = _caller(sys._getframe(1))
+        SENT.clear()
+        t0 = time.perf_counter()
+        try:
+            return sync(self, awaitable)
+        finally:
+            if SENT:
+                WHERE_MS[(where, SENT[0])] += (time.perf_counter() - t0) * 1000
+
+    SyncBase._sync = noted  # type: ignore[method-assign]
     Connection._bench_counted = True  # type: ignore[attr-defined]
 
 
@@ -368,15 +408,17 @@ TRACED: tuple[tuple[str, str | None, str, str], ...] = (
     ("nss_autofill.engine.filling", None, "fill_page", "fill_page (other)"),
     ("nss_autofill.engine.scripts", None, "call", "page scripts (write.js, rows.js, …)"),
     ("nss_autofill.engine.pressing", None, "press_and_settle", "fill: helper click (反映/設定)"),
-    ("nss_autofill.run.session", "Runner", "_snapshot", "screenshots (audit bundle)"),
+    ("nss_autofill.run.session", "Runner", "_record", "audit record (other)"),
+    ("nss_autofill.run.audit", "AuditBundle", "snapshot", "audit: HTML snapshots"),
+    ("nss_autofill.run.audit", "AuditBundle", "screenshot", "audit: screenshots"),
+    ("nss_autofill.engine.filling", None, "fill_round", "fill: write + settle + read (one call)"),
     ("nss_autofill.run.documents", "Documents", "key", "document mark (stuck check)"),
-    ("nss_autofill.run.documents", "Documents", "renew", "document mark (stuck check)"),
     ("nss_autofill.run.documents", "Documents", "wait_moved_on", "wait for the next document"),
     ("nss_autofill.run.session", "Runner", "_forward", "moving on (other)"),
     ("nss_autofill.run.session", "Runner", "_phase_end", "phase end: mock mail + goto"),
     ("nss_autofill.run.session", "Runner", "_loop", "loop (other)"),
     ("nss_autofill.engine.guard.press", "Guard", "_resolve", "guard: checks before a click"),
-    ("nss_autofill.engine.guard.press", "Guard", "_check_element", "guard: checks before a click"),
+    ("nss_autofill.engine.guard.press", "Guard", "_decide", "guard: deciding (Python)"),
     ("nss_autofill.engine.guard.press", "Guard", "press", "click (tool)"),
     ("nss_autofill.engine.guard.press", "Guard", "acting", "guard: request watch on/off"),
     ("nss_autofill.engine.guard.operator", "SimulatedOperator", "_check", "guard: checks"),
@@ -430,6 +472,26 @@ def breakdown(tool: Tool, runs: int) -> None:
     for label, spent in sorted(totals.items(), key=lambda kv: -kv[1]):
         share = spent / whole
         print(f"  {label:<44} {spent / runs * 1000:7.0f} ms  {share:6.1%}")
+
+
+def calls_by_caller(tool: Tool) -> None:
+    """One tool run; print its round trips by the product function that made them."""
+    global WHERE_ON
+    tool.run()  # warm-up
+    WHERE.clear()
+    WHERE_MS.clear()
+    WHERE_ON = True
+    try:
+        sample = tool.run()
+    finally:
+        WHERE_ON = False
+    print(
+        f"round trips of one tool run: {sum(sample.calls.values())}, by caller and method "
+        "(count, and the wall time of the API calls that sent them):"
+    )
+    for (where, method), n in WHERE.most_common():
+        ms = WHERE_MS.get((where, method), 0.0)
+        print(f"  {n:5d} {ms:8.0f} ms  {where:<46} {method}")
 
 
 def profile_tool(tool: Tool, top: int) -> None:
@@ -493,6 +555,9 @@ def main() -> int:
     )
     parser.add_argument("--cprofile", action="store_true", help="cProfile one tool run, exit")
     parser.add_argument(
+        "--calls", action="store_true", help="one tool run's round trips by caller, exit"
+    )
+    parser.add_argument(
         "--breakdown", action="store_true", help="time the tool's parts over --runs runs, exit"
     )
     args = parser.parse_args()
@@ -504,6 +569,9 @@ def main() -> int:
         return 0
     if args.breakdown:
         breakdown(tool, args.runs)
+        return 0
+    if args.calls:
+        calls_by_caller(tool)
         return 0
 
     def tool_no_shots() -> Sample:
