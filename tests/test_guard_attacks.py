@@ -589,6 +589,7 @@ def test_the_mock_reads_captions_from_bytes(data: bytes, expected: str | None) -
 
 
 @pytest.mark.nobrowser
+@pytest.mark.mock_selftest(4)  # the four guarded ones below, and the log holds them after reset()
 def test_the_mock_records_every_request_and_tells_guarded_ones() -> None:
     import urllib.request
 
