@@ -34,7 +34,16 @@ FLOOR = "holds a word that is never safe to press"
 CLASSED = "classed consent/final submit in the catalogue"
 
 # Written down, not read from the code: the words no page may class as safe.
-NEVER_SAFE_WORDS = ("同意する", "登録する", "送信", "確定", "申請する", "申し込む", "申込する", "提出")
+NEVER_SAFE_WORDS = (
+    "同意する",
+    "登録する",
+    "送信",
+    "確定",
+    "申請する",
+    "申し込む",
+    "申込する",
+    "提出",
+)
 
 
 def _spec(buttons: list[tuple[str, str]], page_id: str = "liar") -> PageSpec:
@@ -207,8 +216,9 @@ def test_a_catalogue_classing_a_never_safe_word_safe_is_refused(word: str) -> No
 def test_a_catalogue_with_no_guarded_caption_is_refused() -> None:
     data = _data()
     for p in data["pages"]:
-        p["buttons"] = [b for b in p.get("buttons", []) if b["class"] not in ("consent",
-                                                                               "final_submit")]
+        p["buttons"] = [
+            b for b in p.get("buttons", []) if b["class"] not in ("consent", "final_submit")
+        ]
         if p["kind"] in ("consent", "confirm"):
             p["kind"] = "form"
         if not p["buttons"]:
