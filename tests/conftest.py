@@ -32,7 +32,9 @@ from . import clock, helpers
 # Properties find their cases afresh each run; a case worth keeping is pinned with @example,
 # never left in a developer's local example database.
 hypothesis_settings.register_profile("suite", database=None)
-hypothesis_settings.load_profile("suite")
+# `make mutation` runs the properties on fewer examples (each mutant runs them again)
+hypothesis_settings.register_profile("mutation", database=None, max_examples=25)
+hypothesis_settings.load_profile(os.environ.get("NSS_TEST_HYPOTHESIS_PROFILE", "suite"))
 
 _CLOCK = pytest.StashKey[time_machine.travel]()
 _LOG = pytest.StashKey[Path]()
