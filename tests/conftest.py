@@ -7,7 +7,8 @@ fixtures' sites, sites a test builds with ``MockSite(...)``, and the mock inside
 ``--dry-run`` subprocess, whatever ``reset()`` forgot. It must be empty, except that a test
 marked ``human_presses(n)`` may cause as many guarded requests as its own person's presses
 (``n``) plus the presses its runs' simulated operator reported (``helpers.REPORTS``), and a
-test marked ``mock_selftest(n)`` sends exactly ``n`` guarded requests itself to test the record.
+test marked ``mock_selftest(n)`` sends exactly ``n`` guarded requests itself (a test of the record,
+or a control run proving that a trap really posts).
 """
 
 from __future__ import annotations
