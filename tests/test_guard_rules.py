@@ -27,7 +27,6 @@ from nss_autofill.site.catalogue import Catalogue, PageSpec, load_catalogue
 pytestmark = pytest.mark.nobrowser
 
 CAT = load_catalogue()
-RULES = Rules(CAT)
 FINAL = "申込内容を登録する"
 CONSENT = "システム利用規定に同意する"
 FLOOR = "holds a word that is never safe to press"
@@ -44,6 +43,12 @@ NEVER_SAFE_WORDS = (
     "申込する",
     "提出",
 )
+
+
+@pytest.fixture
+def rules() -> Rules:
+    """Built in the test (not at import), so its construction is under test too."""
+    return Rules(CAT)
 
 
 def _spec(buttons: list[tuple[str, str]], page_id: str = "liar") -> PageSpec:
@@ -65,15 +70,17 @@ def test_the_floor_is_these_words() -> None:
 
 @pytest.mark.parametrize("word", NEVER_SAFE_WORDS)
 @pytest.mark.parametrize("cls", ["navigation", "choice", "helper"])
-def test_each_never_safe_word_is_refused_under_a_lying_page_spec(word: str, cls: str) -> None:
+def test_each_never_safe_word_is_refused_under_a_lying_page_spec(
+    word: str, cls: str, rules: Rules
+) -> None:
     """The page says the word is safe: the floor refuses it all the same, alone and inside a
     longer caption, and with the catalogue's deny list emptied too."""
     spec = _spec([(word, cls), (f"内容を{word}", cls)])
-    assert RULES.classify(word, spec) == FLOOR
-    assert RULES.classify(f"内容を{word}", spec) == FLOOR
-    assert RULES.classify(f" {word}\u3000", None) == FLOOR
-    assert RULES.is_guarded(word)
-    assert RULES.is_guarded(f"上記の内容で{word}")
+    assert rules.classify(word, spec) == FLOOR
+    assert rules.classify(f"内容を{word}", spec) == FLOOR
+    assert rules.classify(f" {word}\u3000", None) == FLOOR
+    assert rules.is_guarded(word)
+    assert rules.is_guarded(f"上記の内容で{word}")
     data = CAT.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     data["deny_captions"] = []
     bare = Rules(Catalogue.model_validate(data))
@@ -82,78 +89,80 @@ def test_each_never_safe_word_is_refused_under_a_lying_page_spec(word: str, cls:
     assert bare.is_guarded(word)
 
 
-def test_a_deny_listed_caption_holding_a_safe_caption_is_not_pressable() -> None:
+def test_a_deny_listed_caption_holding_a_safe_caption_is_not_pressable(rules: Rules) -> None:
     """「戻る」 is navigation on temp-apply; 「承認して戻る」 holds 承認 and is not 「戻る」."""
     spec = CAT.page("temp-apply")
-    assert RULES.classify("戻る", spec) is None
-    reason = RULES.classify("承認して戻る", spec)
+    assert rules.classify("戻る", spec) is None
+    reason = rules.classify("承認して戻る", spec)
     assert reason == (
         "holds the deny-listed word '承認' and is not classed safe on page temp-apply"
     )
-    assert RULES.classify("申込内容確認へ進む", spec) is None
-    assert RULES.classify("承認して申込内容確認へ進む", spec) is not None
+    assert rules.classify("申込内容確認へ進む", spec) is None
+    assert rules.classify("承認して申込内容確認へ進む", spec) is not None
 
 
-def test_a_deny_listed_caption_is_pressable_only_where_that_exact_caption_is_safe() -> None:
-    assert RULES.classify("同意しない", CAT.page("terms")) is None
-    assert RULES.classify(" 同意\u3000しない ", CAT.page("terms")) is None  # the same key
-    assert RULES.classify("同意しない", CAT.page("temp-apply")) == (
+def test_a_deny_listed_caption_is_pressable_only_where_that_exact_caption_is_safe(
+    rules: Rules,
+) -> None:
+    assert rules.classify("同意しない", CAT.page("terms")) is None
+    assert rules.classify(" 同意\u3000しない ", CAT.page("terms")) is None  # the same key
+    assert rules.classify("同意しない", CAT.page("temp-apply")) == (
         "holds the deny-listed word '同意' and is not classed safe on page temp-apply"
     )
-    assert RULES.classify("同意しない", None) == (
+    assert rules.classify("同意しない", None) == (
         "holds the deny-listed word '同意' and is not classed safe on an unknown page"
     )
     # a deny-listed caption classed safe by the page at hand is the page's call
-    assert RULES.classify("申請", _spec([("申請", "navigation")])) is None
-    assert RULES.classify("申請", None) is not None
+    assert rules.classify("申請", _spec([("申請", "navigation")])) is None
+    assert rules.classify("申請", None) is not None
     # a caption without any listed word needs no page
-    assert RULES.classify("次へ", None) is None
-    assert RULES.classify("次へ", _spec([])) is None
+    assert rules.classify("次へ", None) is None
+    assert rules.classify("次へ", _spec([])) is None
 
 
-def test_catalogue_guarded_captions_come_first() -> None:
+def test_catalogue_guarded_captions_come_first(rules: Rules) -> None:
     liar = _spec([(FINAL, "navigation"), (CONSENT, "choice")])
     for caption in (FINAL, CONSENT, f"▶{FINAL}", f"上記に{CONSENT}"):
-        assert RULES.classify(caption, liar) == CLASSED
-        assert RULES.classify(caption, None) == CLASSED
-        assert RULES.is_guarded(caption)
+        assert rules.classify(caption, liar) == CLASSED
+        assert rules.classify(caption, None) == CLASSED
+        assert rules.is_guarded(caption)
 
 
-def test_a_caption_the_page_classes_guarded_is_refused_there() -> None:
+def test_a_caption_the_page_classes_guarded_is_refused_there(rules: Rules) -> None:
     """No listed word, but this page classes it consent or final submit (and a caption that
     holds it): refused on that page, pressable elsewhere."""
     spec = _spec([("この内容で確認", "final_submit"), ("規約を読みました", "consent")], "p")
-    assert RULES.classify("この内容で確認", spec) == "classed final_submit on page p"
-    assert RULES.classify("この内容で確認します", spec) == "classed final_submit on page p"
-    assert RULES.classify("規約を読みました", spec) == "classed consent on page p"
-    assert RULES.classify("この内容で確認", None) is None
-    assert RULES.classify("この内容", spec) is None  # the page's caption is not in it
+    assert rules.classify("この内容で確認", spec) == "classed final_submit on page p"
+    assert rules.classify("この内容で確認します", spec) == "classed final_submit on page p"
+    assert rules.classify("規約を読みました", spec) == "classed consent on page p"
+    assert rules.classify("この内容で確認", None) is None
+    assert rules.classify("この内容", spec) is None  # the page's caption is not in it
 
 
-def test_is_guarded_reads_script_text() -> None:
-    assert RULES.is_guarded(f"javascript:doSubmit('{FINAL}')")
-    assert RULES.is_guarded("doSubmit('同意する')")
-    assert RULES.is_guarded(f"document.forms[0].hdnBtnNm.value='{CONSENT}'")
-    assert not RULES.is_guarded("javascript:doSubmit('次へ')")
-    assert not RULES.is_guarded("javascript:doSubmit('戻る')")
+def test_is_guarded_reads_script_text(rules: Rules) -> None:
+    assert rules.is_guarded(f"javascript:doSubmit('{FINAL}')")
+    assert rules.is_guarded("doSubmit('同意する')")
+    assert rules.is_guarded(f"document.forms[0].hdnBtnNm.value='{CONSENT}'")
+    assert not rules.is_guarded("javascript:doSubmit('次へ')")
+    assert not rules.is_guarded("javascript:doSubmit('戻る')")
 
 
-def test_is_guarded_is_not_the_deny_list() -> None:
+def test_is_guarded_is_not_the_deny_list(rules: Rules) -> None:
     """Deny-listed words are refused by classify unless classed safe; is_guarded is the floor
     and the consent/final captions only."""
     for caption in ("同意しない", "申請", "登録", "承認"):
-        assert not RULES.is_guarded(caption), caption
+        assert not rules.is_guarded(caption), caption
     for caption in ("", "   ", "\u200b"):
-        assert not RULES.is_guarded(caption)
-        assert RULES.classify(caption, None) is None
+        assert not rules.is_guarded(caption)
+        assert rules.classify(caption, None) is None
 
 
-def test_commit_captions_and_data() -> None:
-    assert RULES.commit_captions == (CONSENT, FINAL, "同意する")
+def test_commit_captions_and_data(rules: Rules) -> None:
+    assert rules.commit_captions == (CONSENT, FINAL, "同意する")
     for value in (FINAL, CONSENT, "上記に同意する", f"x={FINAL}", "申込内容を\u3000登録する"):
-        assert RULES.carries_commit(value), value
+        assert rules.carries_commit(value), value
     for value in ("", "確定", "送信", "登録番号", "申請者", "同意しない", "登録する"):
-        assert not RULES.carries_commit(value), value
+        assert not rules.carries_commit(value), value
 
 
 def test_caption_key_and_display() -> None:
@@ -196,13 +205,23 @@ def test_a_catalogue_weakening_the_guard_is_refused_naming_each_problem() -> Non
     terms["buttons"] = [b for b in terms["buttons"] if b["class"] != "consent"]
     plan["buttons"].append({"caption": FINAL, "class": "navigation"})
     plan["buttons"].append({"caption": "内容を確定", "class": "helper"})
-    text = _unsafe(data)
-    assert text.startswith("the catalogue weakens the guard: ")
-    assert "page terms (consent) has no consent/final_submit button" in text
-    assert f"{FINAL!r} is guarded on one page and navigation on apply-plan" in text
-    assert f"{FINAL!r} on apply-plan is classed navigation: never safe" in text  # 登録する
-    assert "'内容を確定' on apply-plan is classed helper: never safe" in text
-    assert text.count("; ") == 3  # four problems, one line
+    assert _unsafe(data) == (
+        "the catalogue weakens the guard: "
+        "page terms (consent) has no consent/final_submit button; "
+        f"{FINAL!r} is guarded on one page and navigation on apply-plan; "
+        f"{FINAL!r} on apply-plan is classed navigation: never safe; "  # it holds 登録する
+        "'内容を確定' on apply-plan is classed helper: never safe"
+    )
+
+
+def test_a_never_safe_button_after_a_guarded_one_on_the_same_page_is_found() -> None:
+    data = _data()
+    terms = next(p for p in data["pages"] if p["id"] == "terms")
+    assert terms["buttons"][0]["class"] == "consent"  # checked first, then the ones after it
+    terms["buttons"].append({"caption": "内容を確定", "class": "navigation"})
+    assert _unsafe(data) == (
+        "the catalogue weakens the guard: '内容を確定' on terms is classed navigation: never safe"
+    )
 
 
 @pytest.mark.parametrize("word", NEVER_SAFE_WORDS)
@@ -223,5 +242,6 @@ def test_a_catalogue_with_no_guarded_caption_is_refused() -> None:
             p["kind"] = "form"
         if not p["buttons"]:
             p.pop("forward", None)
-    text = _unsafe(data)
-    assert "no caption is classed consent or final_submit" in text
+    assert _unsafe(data) == (
+        "the catalogue weakens the guard: no caption is classed consent or final_submit"
+    )

@@ -71,6 +71,11 @@ def test_kana() -> None:
     )
     ja, en = _refusal(v.norm_kana, "ヤマ田")
     assert "「田」(3文字目)" in ja and "'田' (character 3)" in en
+    ja, en = _refusal(v.norm_kana, "ヤ1マ1")  # the first place it is written
+    assert "「1」(2文字目)" in ja and "'1' (character 2)" in en
+    # ｡ becomes 。 on the way to katakana: the position is read in the converted text
+    ja, en = _refusal(v.norm_kana, "ﾔ｡ﾏ｡")
+    assert "「。」(2文字目)" in ja and "'。' (character 2)" in en
 
 
 # --------------------------------------------------------------------------- phone, postal, mail
@@ -99,6 +104,8 @@ _HYPHEN = ("ハイフンの位置が正しくありません", "misplaced hyphen
     [
         ("03-1234-567a", "電話番号に使えない文字「a」があります (数字とハイフンのみ)",
          "'a' cannot appear in a phone number (digits and hyphens only)"),
+        ("03-1234-567X", "電話番号に使えない文字「X」があります (数字とハイフンのみ)",
+         "'X' cannot appear in a phone number (digits and hyphens only)"),
         ("03-123-4567", "電話番号の数字が 9 桁です (10桁か11桁)",
          "a phone number has 10 or 11 digits, this one 9"),
         ("090-1234-56789", "電話番号の数字が 12 桁です (10桁か11桁)",
@@ -240,6 +247,10 @@ def test_industry() -> None:
     assert _refusal(v.norm_industry, "海貨") == (
         f"業種「海貨」はありません。「海貨業」のことですか? 業種は次のいずれかです: {every_ja}",
         f"unknown 業種 '海貨'; did you mean '海貨業'? choose one of: {every_en}",
+    )
+    assert _refusal(v.norm_industry, "海貨AB") == (  # close enough (difflib ratio 0.57)
+        f"業種「海貨AB」はありません。「海貨業」のことですか? 業種は次のいずれかです: {every_ja}",
+        f"unknown 業種 '海貨AB'; did you mean '海貨業'? choose one of: {every_en}",
     )
     assert _refusal(v.norm_industry, "xyz") == (
         f"業種「xyz」はありません。業種は次のいずれかです: {every_ja}",
@@ -437,6 +448,13 @@ def test_width_rules() -> None:
     assert phone_number("(03)1234-5678") == "03-1234-5678"
     assert phone_number("03（1234）5678") == "03-1234-5678"
     assert phone_number("03 1234 5678") == "0312345678"
+    assert phone_number("03-(1234)-5678") == "03-1234-5678"  # runs of hyphens folded
+    assert phone_number("03(1234-5678") == "03-1234-5678"  # one bracket is enough
+    assert phone_number("03)1234-5678") == "03-1234-5678"
+    assert phone_number("X(03)1234") == "X-03-1234"  # letters are left for the check to name
+    assert phone_number("０３アイ") == "03アイ"  # katakana stays full-width
+    assert digits_only("１２ア") == "12ア"
+    assert digits_only("ＡＢ－１") == "AB1"
     assert to_hankaku(" ＡＢ\u3000ｃ ") == "AB c"
     assert to_zenkaku("a b") == "ａ\u3000ｂ"
     assert to_katakana(" やまだ  ﾀﾛｳ ") == "ヤマダ\u3000タロウ"
