@@ -109,28 +109,48 @@ def _count(marker: pytest.Mark | None) -> int:
     return n
 
 
-@pytest.fixture(autouse=True)
-def _no_guarded_requests(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Across every test and every mock: no consent/final request beyond what the test's own
-    person or its runs' simulated operator pressed (see the module's docstring)."""
-    log = request.config.stash[_LOG]
-    start = log.stat().st_size
-    reports = len(helpers.REPORTS)
-    yield
+# How far the log and helpers.REPORTS have been checked: each test's check covers everything
+# since the previous one, so what a module- or session-scoped fixture's set-up caused counts
+# against the first test that needed it (and the session's end checks what is left).
+_CHECKED = {"log": 0, "reports": 0}
+
+
+def _check(log: Path, node: pytest.Item | None) -> None:
     with log.open(encoding="utf-8") as fh:
-        fh.seek(start)
+        fh.seek(_CHECKED["log"])
         guarded = [json.loads(line) for line in fh if line.strip()]
-    selftest = request.node.get_closest_marker("mock_selftest")
+        _CHECKED["log"] = fh.tell()
+    reports = helpers.REPORTS[_CHECKED["reports"] :]
+    _CHECKED["reports"] = len(helpers.REPORTS)
+    selftest = node.get_closest_marker("mock_selftest") if node else None
     if selftest is not None:
         n = _count(selftest)
         assert len(guarded) == n, f"the test sent {n} guarded requests, the mocks logged {guarded}"
         return
-    human = request.node.get_closest_marker("human_presses")
+    human = node.get_closest_marker("human_presses") if node else None
     allowed = 0
     if human is not None:
-        allowed = _count(human)
-        allowed += sum(helpers.simulated_presses(r) for r in helpers.REPORTS[reports:])
+        allowed = _count(human) + sum(helpers.simulated_presses(r) for r in reports)
     assert len(guarded) <= allowed, (
         f"{len(guarded)} guarded requests reached a mock, {allowed} pressed by a person or the "
         f"simulated operator: {guarded}"
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_guarded_requests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Across every test and every mock: no consent/final request beyond what the test's own
+    person or its runs' simulated operator pressed (see the module's docstring)."""
+    yield
+    _check(request.config.stash[_LOG], request.node)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """What a fixture torn down after the last test caused: no exemption."""
+    log = session.config.stash.get(_LOG, None)
+    if log is not None and log.exists() and log.stat().st_size > _CHECKED["log"]:
+        with log.open(encoding="utf-8") as fh:
+            fh.seek(_CHECKED["log"])
+            left = fh.read()
+        print(f"\nguarded requests after the last test's check: {left}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
