@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup system venv demo test test-fast lint bench clean wheel-check variants windows-bundle
+.PHONY: setup system venv demo test test-fast lint bench clean wheel-check variants windows-bundle mutation
 
 setup: system venv
 
@@ -38,6 +38,15 @@ SEEDS ?= 200
 variants: venv
 	NSS_VARIANT_SEEDS=0-$$(($(SEEDS) - 1)) $(BIN)/pytest tests/test_variants.py -m variants -q -p no:cacheprovider
 
+# Mutation testing (slow; never in CI, not part of `make test`): mutmut mutates the guard's
+# classification, the profile value rules, the business days and the kana/width rules
+# ([tool.mutmut] in pyproject.toml) and runs the fast no-browser tests that reach each mutant;
+# then the kill rate per module. docs/mutation.md lists the survivors and why.
+mutation: venv
+	rm -rf mutants
+	NSS_TEST_HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2 > mutants.log 2>&1 || (tail -c 2000 mutants.log; exit 1)
+	$(BIN)/python scripts/mutation_report.py
+
 lint: venv
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
@@ -52,7 +61,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_pages.py
 
 clean:
-	rm -rf $(VENV) artifacts build .pytest_cache .mypy_cache .ruff_cache dist
+	rm -rf $(VENV) artifacts build mutants mutants.log .pytest_cache .mypy_cache .ruff_cache dist
 
 # The dry run from an installed wheel (pages ship inside the package), in a throw-away venv.
 wheel-check: setup

@@ -16,6 +16,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 
 
+# Every report a run_cli call read, in order: the after-test check (conftest) counts the
+# simulated operator's own consent/final presses in them.
+REPORTS: list[dict[str, Any]] = []
+
+
+def simulated_presses(report: dict[str, Any] | None) -> int:
+    """How many consent/final controls the run's simulated operator pressed."""
+    entries = (report or {}).get("guarded", [])
+    return sum(1 for g in entries if g.get("pressed_by") == "simulated-operator")
+
+
 @dataclass
 class Result:
     code: int
@@ -52,6 +63,8 @@ def run_cli(
         check=False,
     )
     data = json.loads(report.read_text("utf-8")) if report.exists() else None
+    if data is not None:
+        REPORTS.append(data)
     return Result(proc.returncode, proc.stdout, proc.stderr, data)
 
 

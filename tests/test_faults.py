@@ -70,10 +70,19 @@ def _check_bundle(tmp_path: Path, report: dict[str, Any]) -> list[dict[str, Any]
     assert saved["outcome"] == report["outcome"]
     assert saved["exit_code"] == report["exit_code"]
     assert [p["page_id"] for p in saved["pages"]] == [p["page_id"] for p in report["pages"]]
+    # The action log holds every field the report lists, in order; a run that filled or
+    # pressed anything must have one.
     log = bundle / "actions.jsonl"
+    reported = [(p["page_id"], f["field"]) for p in report["pages"] for f in p["fields"]]
+    pressed = [p for p in report["pages"] if "pressed" in p["action"]]
+    if reported or pressed:
+        assert log.is_file(), f"the run filled {len(reported)} fields, pressed {len(pressed)}"
     actions = (
         [json.loads(line) for line in log.read_text("utf-8").splitlines()] if log.exists() else []
     )
+    for act in actions:
+        assert {"time", "event"} <= act.keys(), act
+    assert [(a["page_id"], a["field"]) for a in actions if a["event"] == "field"] == reported
     shots = sorted(bundle.glob("*.jpg"))
     for shot in shots:
         assert shot.read_bytes()[:3] == b"\xff\xd8\xff", shot
@@ -188,9 +197,21 @@ def test_a_page_that_navigates_to_another_page_mid_fill_is_not_pressed_blindly(
     )
     res = _run(mock_site, mock_site.url_for("apply-tanto"), tmp_path)
     report = _report(res)
-    assert res.code in (3, 4), res.stderr  # goes on to the consent-free end, or stops: no crash
+    # The tool looks at the new page, carries on through the pages that need no human and stops
+    # for one at the final submit (headless, no --auto-confirm): exit 3, never a blind press.
+    assert res.code == 3, res.stderr
+    assert report["outcome"] == "needs-human"
+    seen = [(p["page_id"], p["action"]) for p in report["pages"]]
+    assert seen == [
+        ("apply-tanto", "the page changed while the tool worked on it; looking again"),
+        ("apply-mailbox", "pressed 次へ"),
+        ("apply-plan", "pressed 次へ"),
+        ("apply-billing", "pressed 申込内容確認へ進む"),
+        ("apply-confirm", "stopped for a human"),
+    ], seen
     _no_fill_where_unrecognised(report, _check_bundle(tmp_path, report))
     assert mock_site.guarded_posts() == []
+    assert _posted_from(mock_site) == ["apply-mailbox", "apply-plan", "apply-billing"]
     # Observed: the report says 「次へ」 was pressed on apply-tanto, but the POST went to
     # apply-mailbox, a page the tool never recognised (and apply-tanto was never submitted).
     recognised = {p["page_id"] for p in report["pages"] if p["recognised"]}

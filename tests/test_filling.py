@@ -17,13 +17,15 @@ from nss_autofill.engine.filling import (
     press_and_settle,
 )
 from nss_autofill.engine.locating import locate_button, locate_field, scan_form
-from nss_autofill.engine.options import find_option
 from nss_autofill.engine.planning import PagePlan, build_context, plan_fixed, plan_page
 from nss_autofill.engine.reading import wait_settled
-from nss_autofill.engine.recognition import label_key, text_key
+from nss_autofill.engine.recognition import text_key
 from nss_autofill.mock.server import MockSite
 from nss_autofill.profile import load_profile
 from nss_autofill.site.catalogue import PageKind, PageSpec, load_catalogue
+
+from . import expected_posts
+from .expected_posts import FIELDS, MODERN_NAMES, POSTS, expected
 
 ROOT = Path(__file__).resolve().parent.parent
 CAT = load_catalogue()
@@ -59,58 +61,52 @@ def _open(page: Page, site: MockSite, page_id: str) -> None:
     wait_settled(page, 3000)
 
 
-def _expected_post(page: Page, spec: PageSpec, plan: PagePlan) -> dict[str, list[str] | None]:
-    """Input name → the value the form must post for every planned top-level field."""
-    model = scan_form(page)
-    out: dict[str, list[str] | None] = {}
-    for pf in plan.fields:
-        if pf.status != "fill":
-            continue
-        loc = locate_field(model, spec, pf.spec)
-        assert loc.ok, loc.problem
-        kind = pf.spec.control
-        if kind in ("text", "textarea", "split_text"):
-            for ctl, v in zip(loc.controls, pf.values, strict=False):
-                out[ctl.name] = [v]
-        elif kind in ("select", "date3"):
-            key = _date_key if kind == "date3" else label_key
-            for ctl, v in zip(loc.controls, pf.values, strict=True):
-                opt = next(o for o in ctl.options if key(o.text) == key(v))
-                out[ctl.name] = [opt.value]
-        elif kind == "radio":
-            (hit,) = find_option(loc.controls, pf.values[0])
-            out[hit.name] = [hit.value]
-        elif kind == "checkbox":
-            ctl = loc.controls[0]
-            out[ctl.name] = [ctl.value or "on"] if pf.values[0] == "on" else None
-    return out
-
-
 def _bad(results: list[FieldResult]) -> list[FieldResult]:
     return [r for r in results if r.status not in GOOD]
 
 
-# every example profile on the classic markup; the richest one on the modern markup too
-COMBOS = [("classic", p) for p in PROFILES] + [("modern", "two-codes-billing")]
+# every example profile on both markups
+COMBOS = [(style, p) for style in ("classic", "modern") for p in PROFILES]
+
+_FORM_DATA = """(el) => {
+  const out = {};
+  for (const [k, v] of new FormData(el.form)) (out[k] = out[k] || []).push(String(v));
+  return out;
+}"""
+
+
+def test_the_tables_cover_every_fillable_page_and_profile() -> None:
+    assert set(FILLABLE) == set(FIELDS) == set(POSTS)
+    assert tuple(PROFILES) == expected_posts.PROFILES
+    for page_id in FILLABLE:
+        assert {f.id for f in CAT.page(page_id).fields} == set(FIELDS[page_id]), page_id
 
 
 @pytest.mark.parametrize(("site_style", "profile"), COMBOS)
 @pytest.mark.parametrize("page_id", FILLABLE)
 def test_fill_read_back_and_post(
-    page: Page, any_mock_site: MockSite, page_id: str, profile: str
+    page: Page, any_mock_site: MockSite, site_style: str, page_id: str, profile: str
 ) -> None:
+    """Every planned field filled and read back, and the form posts exactly the hand-written
+    table (tests/expected_posts.py): each planned field's inputs are in it, none skipped."""
     mock_site = any_mock_site
     spec = CAT.page(page_id)
-    ctx = _context(profile, spec)
-    plan = plan_page(spec, ctx)
+    plan = plan_page(spec, _context(profile, spec))
+    planned = {pf.spec.id for pf in plan.all_fields if pf.status == "fill"}
+    want = expected(site_style, page_id, profile)
+    rename = (lambda n: n) if site_style == "classic" else MODERN_NAMES.__getitem__
+    for field_id in planned:
+        for name in FIELDS[page_id][field_id]:
+            assert rename(name) in want, (field_id, name)
     _open(page, mock_site, page_id)
     results = fill_page(page, spec, plan, FillMemory(), presser(page)).fields
     assert not _bad(results), _bad(results)
     filled = {r.field_id for r in results if r.status in ("filled", "unchanged")}
-    assert filled >= {pf.spec.id for pf in plan.all_fields if pf.status == "fill"}
-    if not spec.forward or spec.kind == PageKind.CONFIRM:
+    assert filled >= planned
+    sent = {k: v for k, v in want.items() if v is not None}
+    if spec.kind == PageKind.CONFIRM:  # never submitted: what its form holds
+        assert page.locator("textarea").evaluate(_FORM_DATA) == sent
         return
-    expected = _expected_post(page, spec, plan)
     before = len(mock_site.posts)
     btn = locate_button(scan_form(page), spec, spec.forward[0])
     assert not isinstance(btn, str), btn
@@ -118,11 +114,13 @@ def test_fill_read_back_and_post(
     posts = [p for p in mock_site.posts[before:] if p.page_id == page_id]
     assert posts, "the forward button posted nothing"
     got = posts[-1].fields
-    for name, want in expected.items():
-        if want is None:
-            assert name not in got or got[name] == [""], name
-        else:
-            assert got.get(name) == want, (name, got.get(name), want)
+    assert got == sent, _diff(got, sent)
+
+
+def _diff(got: Mapping[str, list[str]], want: Mapping[str, list[str]]) -> list[str]:
+    names = sorted(set(got) | set(want))
+    return [f"{n}: posted {got.get(n)}, expected {want.get(n)}" for n in names
+            if got.get(n) != want.get(n)]  # fmt: skip
 
 
 def _tanto(page: Page, site: MockSite) -> tuple[PageSpec, PagePlan, dict[str, Any]]:

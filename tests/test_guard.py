@@ -10,6 +10,7 @@ proves the page really submits when nothing stops it (so "nothing arrived" means
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, Route
+from playwright.sync_api import Error as PlaywrightError
 
 from nss_autofill.engine import guard as guard_module
 from nss_autofill.engine.guard import (
@@ -81,9 +83,20 @@ def _script(page: Page, fn: str) -> None:
     page.evaluate("(src) => { setTimeout((0, eval)('(' + src + ')'), 0); }", fn)
 
 
-def _settle(page: Page) -> None:
-    """Give a stray submission time to reach the server."""
-    page.wait_for_timeout(400)
+def _settle(page: Page, site: MockSite, quiet_s: float = 0.3, timeout_s: float = 10.0) -> None:
+    """Wait until a stray submission has either reached the mock or cannot any more: the page
+    has finished loading what it started, and the mock's request log stays unchanged for
+    ``quiet_s`` (a request resets the wait)."""
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_load_state("load", timeout=timeout_s * 1000)
+    deadline = time.monotonic() + timeout_s
+    seen, since = len(site.requests), time.monotonic()
+    while time.monotonic() - since < quiet_s:
+        assert time.monotonic() < deadline, "the mock kept receiving requests"
+        page.wait_for_timeout(50)  # lets Playwright deliver the page's events meanwhile
+        count = len(site.requests)
+        if count != seen:
+            seen, since = count, time.monotonic()
 
 
 @pytest.fixture
@@ -106,7 +119,10 @@ def armed_page(context: BrowserContext, guard: Guard) -> Iterator[Page]:
 
 
 def _open(page: Page, site: MockSite, path: str, html: str, kind: str = "final") -> str:
-    url = site.add_page(path, html, post_kind=kind)
+    """Serve ``html`` at ``path`` and open it; its forms (``action=""``) post to
+    ``path/commit``, an endpoint the mock records as ``kind`` (a final one by default)."""
+    commit = site.add_page(path + "/commit", "<p>posted</p>", post_kind=kind)
+    url = site.add_page(path, html.replace('action=""', f'action="{commit}"'))
     page.goto(url)
     return url
 
@@ -157,7 +173,7 @@ def test_press_refuses_every_guarded_control_on_the_fixture_pages(
     for variant in (caption + " ", "\u3000" + caption, caption[:3] + "\u200b" + caption[3:]):
         with pytest.raises(GuardRefused):
             guard.press(page, control, variant, spec)
-    _settle(page)
+    _settle(page, any_mock_site)
     assert mock_site.guarded_posts() == []
     assert guard.records
     assert all(r.outcome == "refused" for r in guard.records)
@@ -168,14 +184,14 @@ def test_press_refuses_deny_list_captions_on_an_unknown_page(
     armed_page: Page, guard: Guard, mock_site: MockSite
 ) -> None:
     body = "".join(
-        f'<form method="post" action=""><button type="button" id="b{i}">{c}</button></form>'
+        f'<form method="post" action=""><button id="b{i}">{c}</button></form>'  # each posts
         for i, c in enumerate(("同意する", "送信", "確定", "申請", "提出する"))
     )
     _open(armed_page, mock_site, "/hostile/deny", _html(body))
     for i, cap in enumerate(("同意する", "送信", "確定", "申請", "提出する")):
         reason = _refuse(guard, armed_page, f"#b{i}", cap, None)
         assert "caption asked for" in reason
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -226,18 +242,19 @@ def test_every_fixture_page_safe_controls_pass_and_guarded_ones_do_not(
     page = armed_page
     page.goto(mock_site.url_for(page_id))
     spec = CAT.page(page_id)
-    checked = 0
+    missing = []
     for b in spec.buttons:
         loc = _control(page, b.caption)
+        if loc.count() == 0:
+            missing.append(b.caption)
         for i in range(loc.count()):
             if b.cls.guarded:
                 with pytest.raises(GuardRefused):
                     guard.check(loc.nth(i), b.caption, spec)
             else:
                 guard.check(loc.nth(i), b.caption, spec)
-            checked += 1
-    if spec.buttons:
-        assert checked, f"no catalogue button of {page_id} is on the fixture page"
+    # every button the catalogue lists for the page is on the fixture page (no known exception)
+    assert missing == [], f"{page_id} ({mock_site.style}) shows none of {missing}"
     assert guard.records == []  # check() records nothing and clicks nothing
     assert mock_site.posts == []
 
@@ -349,6 +366,14 @@ _LAYER = {
 }
 
 
+_BLOCKED_DETAIL = {
+    "untrusted-click": "script click on a guarded control",
+    "enter-in-field": "Enter in a field of a guarded form",
+    "form.submit": "script submit() of a guarded form",
+    "form.requestSubmit": "script requestSubmit() of a guarded form",
+}
+
+
 def _run_trigger(
     context: BrowserContext,
     guard: Guard,
@@ -366,11 +391,13 @@ def _run_trigger(
     trigger(page)
     if armed:
         assert _wait(lambda: bool(guard.blocked), page), f"{name}: nothing reported as blocked"
-        _settle(page)
+        _settle(page, site)
         assert site.posts == [], f"{name}: reached the server"
         assert site.guarded_posts() == []
         kinds = [b.kind for b in guard.blocked]
         assert kinds[-1] == _LAYER[name], f"{name}: stopped by {kinds}, not {_LAYER[name]}"
+        for b in guard.blocked:  # each report names the final control and why
+            assert (b.caption, b.detail) == (FINAL, _BLOCKED_DETAIL[b.kind]), b
     else:
         # The server thread records the POST: poll it without calling into the page, which
         # may be in the middle of the navigation the submission started.
@@ -378,8 +405,24 @@ def _run_trigger(
         assert guard.blocked == []
 
 
-@pytest.mark.parametrize("armed", [True, False], ids=["armed", "control"])
-@pytest.mark.parametrize("name", list(_FORM_TRIGGERS))
+# Control runs whose trigger submits with the final button as the submitter: its name and
+# caption are in the body, a guarded request the control sends on purpose (exactly one).
+_SUBMITS_WITH_FINAL = {"js-el.click", "dispatchEvent-click", "real-enter-in-field",
+                       "requestSubmit(final)"}  # fmt: skip
+
+
+def _armed_and_control(names: list[str]) -> list[Any]:
+    out = []
+    for name in names:
+        for armed in (True, False):
+            sends = not armed and name in _SUBMITS_WITH_FINAL
+            marks = [pytest.mark.mock_selftest(1)] if sends else []
+            ident = f"{name}-{'armed' if armed else 'control'}"
+            out.append(pytest.param(name, armed, marks=marks, id=ident))
+    return out
+
+
+@pytest.mark.parametrize(("name", "armed"), _armed_and_control(list(_FORM_TRIGGERS)))
 def test_script_triggers_cannot_submit_the_final_form(
     context: BrowserContext, guard: Guard, mock_site: MockSite, name: str, armed: bool
 ) -> None:
@@ -442,8 +485,7 @@ _OTHER_TRIGGERS = {
 }
 
 
-@pytest.mark.parametrize("armed", [True, False], ids=["armed", "control"])
-@pytest.mark.parametrize("name", list(_OTHER_TRIGGERS))
+@pytest.mark.parametrize(("name", "armed"), _armed_and_control(list(_OTHER_TRIGGERS)))
 def test_links_blank_targets_change_handlers_and_disguises_cannot_submit(
     context: BrowserContext, guard: Guard, mock_site: MockSite, name: str, armed: bool
 ) -> None:
@@ -461,7 +503,7 @@ def test_the_tools_own_press_of_a_harmless_button_cannot_submit_a_guarded_form(
     assert guard.records[-1].outcome == "pressed"
     assert _wait(lambda: bool(guard.blocked), armed_page)
     assert guard.blocked[0].kind == "form.submit"
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -479,29 +521,65 @@ def test_press_refuses_a_submit_control_of_a_guarded_form(
     assert "would submit a form" in reason
     reason = _refuse(guard, armed_page, "#next2", "次へ", None)
     assert "would submit a form" in reason
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
+
+
+# Disguises of the final submit: each sits in a form that really posts (or, #div, submits one),
+# so "nothing was posted" can fail: a person's click on each posts (the control test below).
+_DISGUISES = (
+    f'<div id="wrap" onclick="void 0">次へ<input type="submit" id="wrapped" value="{FINAL}"></div>'
+    f'<button id="labelled" aria-label="{FINAL}">次へ</button>'
+    f'<button id="titled" title="{FINAL}">次へ</button>'
+    f'<button id="imgbtn"><img alt="{FINAL}" src="data:,"></button>'
+    '<button id="fullwidth">申込内容を\u3000登録する</button>'  # a full-width space inside
+)
+# selector → the element a person clicks to post with it
+DISGUISED = {
+    "#div": "#div",
+    "#img": "#img",
+    "#wrap": "#wrapped",
+    "#labelled": "#labelled",
+    "#titled": "#titled",
+    "#imgbtn": "#imgbtn",
+    "#fullwidth": "#fullwidth",
+}
+
+
+def _disguised_page() -> str:
+    html, _ = _DISGUISED
+    form = '<input name="a" value="1"></form>'
+    assert html.count(form) == 1
+    return html.replace(form, f'<input name="a" value="1">{_DISGUISES}</form>')
 
 
 def test_press_refuses_disguised_controls(
     armed_page: Page, guard: Guard, mock_site: MockSite
 ) -> None:
-    html, _ = _DISGUISED
-    body = (
-        f'<div id="wrap" onclick="void 0">次へ<input type="submit" value="{FINAL}"></div>'
-        f'<button id="labelled" aria-label="{FINAL}">次へ</button>'
-        f'<button id="titled" title="{FINAL}">次へ</button>'
-        f'<button id="imgbtn"><img alt="{FINAL}" src="data:,"></button>'
-        '<button id="fullwidth">申込内容を登録する</button>'
-    )
-    _open(armed_page, mock_site, "/hostile/disguised", html.replace("</body>", body + "</body>"))
-    for sel in ("#div", "#img", "#wrap", "#labelled", "#titled", "#imgbtn", "#fullwidth"):
-        _refuse(guard, armed_page, sel, "次へ", None)
-    _refuse(guard, armed_page, "#div", FINAL, None)
-    _refuse(guard, armed_page, "#img", FINAL, None)
-    _settle(armed_page)
+    _open(armed_page, mock_site, "/hostile/disguised", _disguised_page())
+    catalogue = "classed consent/final submit in the catalogue"
+    reads = f"the control reads {FINAL!r}, which {catalogue}"
+    want = {sel: reads for sel in DISGUISED}
+    want["#wrap"] = f"a control inside it reads {FINAL!r}, which {catalogue}"
+    want["#fullwidth"] = f"the control reads '申込内容を 登録する', which {catalogue}"
+    reasons = {sel: _refuse(guard, armed_page, sel, "次へ", None) for sel in DISGUISED}
+    assert reasons == want
+    for sel in ("#div", "#img"):  # asked for by the final caption itself
+        assert _refuse(guard, armed_page, sel, FINAL, None) == f"the caption asked for {catalogue}"
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
     assert not any(r.outcome == "pressed" for r in guard.records)
+
+
+@pytest.mark.parametrize("selector", list(DISGUISED))
+def test_each_disguised_control_posts_when_a_person_clicks_it(
+    page: Page, mock_site: MockSite, selector: str
+) -> None:
+    """Control for the test above: no guard, a person's click, and the form posts."""
+    _open(page, mock_site, "/hostile/disguised-control", _disguised_page(), kind="other")
+    page.click(DISGUISED[selector])
+    assert _poll(lambda: bool(mock_site.posts)), f"{selector}: the control page never posted"
+    assert mock_site.posts[0].path == "/hostile/disguised-control/commit"
 
 
 def test_a_page_script_hiding_the_caption_from_the_page_world_is_still_refused(
@@ -517,7 +595,7 @@ def test_a_page_script_hiding_the_caption_from_the_page_world_is_still_refused(
     """
     _open(armed_page, mock_site, "/hostile/liar", _html(_FINAL_FORM, script))
     _refuse(guard, armed_page, "#final", "次へ", None)
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -704,7 +782,7 @@ def test_a_caption_swapped_after_the_check_is_blocked_in_the_browser(
     guard.press(armed_page, armed_page.locator("#sw"), "次へ", None)
     assert _wait(lambda: bool(guard.blocked), armed_page)
     assert guard.blocked[0].kind == "tool-click"
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -737,7 +815,7 @@ def test_the_formdata_backstop_alone_stops_script_submissions(
     _script(page, "() => document.forms[0].requestSubmit()")
     assert _wait(lambda: len(guard.blocked) >= 2, page)
     assert [b.kind for b in guard.blocked] == ["formdata", "formdata"]
-    _settle(page)
+    _settle(page, mock_site)
     assert mock_site.posts == []
     assert page.evaluate("() => document.forms.length") == 1  # the form was put back
 
@@ -770,7 +848,7 @@ def test_a_harmless_caption_whose_script_names_the_final_control_is_refused(
     _script(armed_page, "() => document.getElementById('b').click()")
     assert _wait(lambda: len(guard.blocked) >= 2, armed_page)
     assert {b.kind for b in guard.blocked} == {"untrusted-click"}
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -790,7 +868,7 @@ def test_an_obfuscated_final_submit_behind_a_harmless_button_is_blocked_at_submi
     assert guard.records[-1].outcome == "pressed"
     assert _wait(lambda: bool(guard.blocked), armed_page)
     assert guard.blocked[-1].kind == "form.submit"
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -808,7 +886,7 @@ def test_press_requires_the_browser_side_guard(
 # --------------------------------------------------------------------------- (3) the human
 
 
-@pytest.mark.human_presses
+@pytest.mark.human_presses(1)  # the consent or final POST (its 303 leads to an ordinary page)
 @pytest.mark.parametrize(
     ("page_id", "caption", "kind"),
     [("terms", CONSENT, "consent"), ("temp-confirm", FINAL, "final")],
@@ -826,7 +904,7 @@ def test_a_human_press_still_reaches_the_server(
     assert guard.records == []  # the tool pressed nothing
 
 
-@pytest.mark.human_presses
+@pytest.mark.human_presses(2)  # the POST to the final endpoint and the GET its 303 asks for
 def test_a_human_press_of_an_onclick_submit_button_passes(
     armed_page: Page, guard: Guard, mock_site: MockSite
 ) -> None:
@@ -843,7 +921,7 @@ def test_a_human_press_of_an_onclick_submit_button_passes(
 # --------------------------------------------------------------------------- (4) simulated op
 
 
-@pytest.mark.human_presses
+@pytest.mark.human_presses(1)  # the operator's consent POST
 def test_simulated_operator_presses_on_the_loopback_mock(
     armed_page: Page, guard: Guard, mock_site: MockSite
 ) -> None:
@@ -888,7 +966,7 @@ def test_simulated_operator_refuses_a_non_loopback_origin(
     assert "not a loopback origin" in info.value.reason
     assert guard.records[-1].outcome == "refused"
     assert guard.records[-1].by == "simulated-operator"
-    _settle(page)
+    _settle(page, mock_site)
     assert served == ["GET"]
     assert mock_site.posts == []
 
@@ -906,7 +984,7 @@ def test_simulated_operator_refuses_a_loopback_origin_not_allowed(
     op2 = SimulatedOperator([mock_site.base_url], guard=guard)
     with pytest.raises(GuardRefused):
         op2.press_guarded(armed_page, "同意しない", CAT.page("terms"))
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.guarded_posts() == []
 
 
@@ -1005,7 +1083,7 @@ def test_press_refuses_with_a_lying_page_spec(
 ) -> None:
     _open(armed_page, mock_site, "/hostile/liar-spec", _html(_FINAL_FORM))
     _refuse(guard, armed_page, "#final", FINAL, _lying_spec())
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 

@@ -516,8 +516,17 @@ def test_the_tools_actions_commit_nothing(
             )
 
 
-@pytest.mark.human_presses
-@pytest.mark.parametrize(("attack", "variant"), CASES, ids=IDS)
+# The guarded requests a person's input sends on each trap: one, except the late rewrite of the
+# form's action (the POST to the commit endpoint and the GET its 303 asks for) and the
+# navigation races, whose trap fires on a harmless path instead.
+_PERSON_SENDS = {("late", "action"): 2, **{c: 0 for c in CASES if c[0] == "navigation"}}
+PERSON_CASES = [
+    pytest.param(a, v, marks=pytest.mark.human_presses(_PERSON_SENDS.get((a, v), 1)), id=i)
+    for (a, v), i in zip(CASES, IDS, strict=True)
+]
+
+
+@pytest.mark.parametrize(("attack", "variant"), PERSON_CASES)
 def test_a_person_doing_the_same_causes_the_request(
     context: BrowserContext, any_mock_site: MockSite, attack: str, variant: str
 ) -> None:
@@ -573,6 +582,7 @@ def test_the_mock_reads_captions_from_bytes(data: bytes, expected: str | None) -
 
 
 @pytest.mark.nobrowser
+@pytest.mark.mock_selftest(4)  # the four guarded ones below, and the log holds them after reset()
 def test_the_mock_records_every_request_and_tells_guarded_ones() -> None:
     import urllib.request
 

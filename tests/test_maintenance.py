@@ -11,6 +11,10 @@ from nss_autofill.profile import load_profile
 
 from .helpers import PROFILES, run_cli
 
+# The module's recording is a dry run with --auto-confirm: the first test that sets it up may
+# see the simulated operator's reported presses, and nothing more.
+pytestmark = pytest.mark.human_presses
+
 
 @pytest.fixture(scope="module")
 def recording(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:

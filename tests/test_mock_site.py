@@ -140,7 +140,7 @@ OFFICE_VALUES = {
 # ------------------------------------------------------------------------------ the whole walk
 
 
-@pytest.mark.human_presses
+@pytest.mark.human_presses(3)  # the consent and the two final submits (each 303 leads on)
 def test_a_person_walks_the_whole_mock(
     any_mock_site: MockSite,
     page: Page,
@@ -600,7 +600,7 @@ def test_add_page_records_posts_with_its_kind(mock_site: MockSite, page: Page) -
     assert mock_site.guarded_posts() == []
 
 
-@pytest.mark.human_presses
+@pytest.mark.human_presses(3)  # the endpoint's own page load, the POST and its 303 back
 def test_add_page_can_stand_for_a_final_endpoint(mock_site: MockSite, page: Page) -> None:
     html = "<form method=post><button>x</button></form>"
     url = mock_site.add_page("/hostile/final", html, post_kind="final")

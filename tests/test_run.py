@@ -31,6 +31,7 @@ def _kinds(posts: list[dict[str, object]]) -> list[object]:
     return [p["kind"] for p in posts]
 
 
+@pytest.mark.human_presses  # the dry run's simulated operator: its reported presses only
 @pytest.mark.parametrize("profile", RUNS, ids=lambda p: p.stem)
 def test_dry_run_with_auto_confirm_goes_through_both_phases(profile: Path, tmp_path: Path) -> None:
     res = run_cli(str(profile), "--dry-run", "--headless", "--auto-confirm", tmp_path=tmp_path)

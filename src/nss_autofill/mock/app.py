@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import os
 import secrets
 import threading
 import time
@@ -34,6 +35,10 @@ COOKIE = "NSSSESSIONID"
 GOTO_PREFIX = "/__mock__/goto/"
 GOTO_THEN = "then"  # /__mock__/goto/<page>?then=/added/page: that session, then an added page
 GUARDED_KINDS = ("consent", "final")
+# A file every mock (in this process or a dry run's) appends its guarded requests to, one JSON
+# line each, when this names one: a record no reset() clears (the test suite's after-test check).
+GUARDED_LOG_ENV = "NSS_MOCK_GUARDED_LOG"
+_LOG_LOCK = threading.Lock()
 FAULTS = ("timeout", "maintenance")
 PHASE2_ORDER = (
     "apply-tanto",
@@ -179,7 +184,21 @@ class MockApp:
             return f"{req.method} to {req.path}, where {page.id} posts ({page.post_kind})"
         return None
 
+    def _log_guarded(self, req: Request) -> None:
+        """Append ``req`` to the guarded-request log (``GUARDED_LOG_ENV``) if it is guarded."""
+        log = os.environ.get(GUARDED_LOG_ENV)
+        if not log:
+            return
+        why = self.why_guarded(req)
+        if why is None:
+            return
+        entry = {"pid": os.getpid(), "site": self.base_url, "method": req.method}
+        line = json.dumps({**entry, "path": req.path, "why": why}, ensure_ascii=False)
+        with _LOG_LOCK, open(log, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
     def reset(self) -> None:
+        """Forget posts, requests, sessions and registrations (not the guarded-request log)."""
         with self.lock:
             self._posts.clear()
             self._requests.clear()
@@ -236,8 +255,10 @@ class MockApp:
         parts = urlsplit(raw_path)
         path = parts.path
         query = parts.query.encode("latin-1", "replace")  # the request line's own bytes
+        req = Request(method, path, query, body, content_type)
         with self.lock:
-            self._requests.append(Request(method, path, query, body, content_type))
+            self._requests.append(req)
+        self._log_guarded(req)
         if method == "HEAD":
             method = "GET"  # the server leaves the body out
         elif method not in ("GET", "POST"):

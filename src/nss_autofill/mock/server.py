@@ -205,7 +205,8 @@ class MockSite:
         return out
 
     def reset(self) -> None:
-        """Forget posts, requests, sessions and registrations (the fault mode stays)."""
+        """Forget posts, requests, sessions and registrations (the fault mode stays; the
+        guarded-request log, ``app.GUARDED_LOG_ENV``, is never cleared)."""
         self._app.reset()
 
     def add_page(
