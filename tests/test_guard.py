@@ -643,7 +643,7 @@ def test_a_page_that_patches_the_builtins_the_check_uses_is_still_refused(
     with pytest.raises(GuardRefused) as info:
         guard.press(armed_page, "#final", "次へ", None)
     assert FINAL in info.value.reason
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -681,7 +681,7 @@ def test_a_page_that_makes_the_evaluations_lie_is_still_refused(
     with guard.acting(armed_page, []), pytest.raises(GuardRefused) as info:
         guard.press(armed_page, target, "次へ", None)
     assert FINAL in info.value.reason
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -694,7 +694,7 @@ def test_a_misled_guard_py_still_commits_nothing(
     monkeypatch.setattr(guard, "_decide", lambda *a: None)
     with guard.acting(armed_page, []):
         guard.press(armed_page, "#final", "次へ", None)
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
     assert [b.kind for b in guard.blocked] == ["tool-click"]
     assert guard.blocked[0].caption == FINAL
@@ -717,7 +717,7 @@ def test_a_page_cannot_open_or_close_the_tools_window(
         guard._open_window(armed_page, "#next", "次へ", None)
         armed_page.evaluate("() => window.__nssafGuard.close('', '#next')")
         armed_page.locator("#final").click()
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
     assert [b.kind for b in guard.blocked] == ["tool-click"]
 
@@ -733,7 +733,7 @@ def test_a_selector_must_name_exactly_one_control(
         with pytest.raises(GuardRefused) as info:
             guard.press(armed_page, sel, "次へ", None)
         assert f"matches {n} elements" in info.value.reason
-    _settle(armed_page)
+    _settle(armed_page, mock_site)
     assert mock_site.posts == []
 
 
@@ -751,11 +751,11 @@ def test_without_the_browser_side_guard_a_selector_is_refused(
     with pytest.raises(GuardRefused) as info:
         guard.press(page, "#next", "次へ", None)
     assert "not in this page" in info.value.reason
-    _settle(page)
+    _settle(page, mock_site)
     assert mock_site.posts == []
 
 
-@pytest.mark.human_presses  # the person's final submit is the point of the test
+@pytest.mark.human_presses(2)  # the person's final submit (the POST and the GET its 303 asks for)
 def test_a_refused_press_takes_its_mark_back(
     armed_page: Page, guard: Guard, mock_site: MockSite
 ) -> None:
@@ -1191,7 +1191,7 @@ def test_the_control_checked_is_the_control_clicked(
 
     monkeypatch.setattr(guard, "_decide", check_then_swap)
     guard.press(page, _control(page, "戻る"), "戻る", spec)
-    _settle(page)
+    _settle(page, any_mock_site)
     assert [(b.kind, b.caption) for b in guard.blocked] == [("tool-click", "戻る")]
     assert _control(page, "戻る").count() == 1  # the relabelled final submit is there …
     assert any_mock_site.guarded_posts() == []  # … and was not pressed

@@ -772,7 +772,13 @@
     if (!KEY || key !== KEY) return null;
     toolUntil = now() + TOOL_MARK_MS;
     const found = all(document, String(sel));
-    if (found.length !== 1) return { count: found.length };
+    if (found.length !== 1) {
+      let doc = null;
+      try {
+        doc = W.__nssafDoc || null;
+      } catch (e) {}
+      return { count: found.length, doc: doc === null ? null : String(doc) };
+    }
     const info = inspect(found[0]);
     info.marked = mark(found[0]);
     return info;

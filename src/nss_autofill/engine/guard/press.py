@@ -232,10 +232,8 @@ class Guard:
         control = page.locator(target) if isinstance(target, str) else target
         try:
             selector = target if isinstance(target, str) else self._tag(control, caption)
-            info = self._open_window(page, selector, caption, page_spec)
+            info = self._open_window(page, selector, caption, page_spec, document)
             try:
-                if document is not None and info.get("doc") != document:
-                    raise PageChanged(caption, "another document than the one read")
                 self._decide(info, caption, page_spec)
             except (GuardRefused, PageChanged):
                 with contextlib.suppress(PlaywrightError):  # the page may be going away
@@ -297,10 +295,16 @@ class Guard:
         return f'[{TAG_ATTR}="{tag}"]'
 
     def _open_window(
-        self, page: Page, selector: str, caption: str, page_spec: PageSpec | None
+        self,
+        page: Page,
+        selector: str,
+        caption: str,
+        page_spec: PageSpec | None,
+        document: str | None = None,
     ) -> dict[str, Any]:
         """Open the tool's window, and take what the browser-side guard read of the one element
-        ``selector`` names in the same turn (one round trip)."""
+        ``selector`` names in the same turn (one round trip). Another document than
+        ``document`` (when given) is :class:`PageChanged`."""
         why = self.classify(caption, page_spec)
         if why:
             raise GuardRefused(caption, f"the caption asked for {why}")
@@ -316,6 +320,10 @@ class Guard:
             raise GuardRefused(
                 caption, "the browser-side guard is not in this page: Guard.install first"
             )
+        if document is not None and info.get("doc") != document:
+            with contextlib.suppress(PlaywrightError):
+                self._channel(page, "close", selector)
+            raise PageChanged(caption, "another document than the one read")
         if not info.get("marked"):
             raise GuardRefused(
                 caption, f"the locator matches {info.get('count')} elements, not one"
