@@ -10,8 +10,9 @@ prose around it:
   click (``rules`` classifies captions, pure);
 * ``js/guard.js``: in every frame, before the page's scripts, it stops submissions no person
   asked for, also after the page's own listeners rewrote them;
-* ``traffic``: while the tool acts, every request the browser sends is read from its bytes and
-  aborted when it carries a consent or final caption or goes where a guarded control submits.
+* ``watch`` (with ``traffic``): while the tool acts, every request the browser sends is read
+  from its bytes and aborted when it carries a consent or final caption or goes where a guarded
+  control submits.
 
 ``operator``: the dry run's simulated operator, the only path around it (loopback only).
 
