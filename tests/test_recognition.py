@@ -72,6 +72,32 @@ def test_arrival_in_one_call_reads_what_the_separate_calls_read(
     assert not arrive(page, CAT, 300).settled
 
 
+# What Prototype.js 1.6 (common on JSP-era sites) puts on the built-in prototypes: toJSON methods
+# that turn arrays and strings into JSON text of their own, which JSON.stringify then quotes.
+_PROTOTYPE_JS_TOJSON = """() => {
+  Array.prototype.toJSON = function () { return "[" + this.map(String).join(", ") + "]"; };
+  String.prototype.toJSON = function () { return "'" + this + "'"; };
+  Object.prototype.toJSON = function () { return "{}"; };
+}"""
+
+
+def test_a_page_with_prototype_js_toJSON_is_read_as_any_other(
+    page: Page, any_mock_site: MockSite
+) -> None:
+    """The reading comes back as JSON text (fast); a page's own toJSON methods are set aside
+    while it is written, so it is the same reading, and the page keeps its methods."""
+    scripts.install(page.context)
+    page.goto(any_mock_site.url_for("apply-office"))
+    plain = arrive(page, CAT, 3000)
+    page.evaluate(_PROTOTYPE_JS_TOJSON)
+    patched = arrive(page, CAT, 3000)
+    assert facts_of(patched.reading) == facts_of(plain.reading)
+    assert patched.reading.controls == plain.reading.controls
+    assert read_facts(page, CAT.site) == facts_of(plain.reading)
+    assert page.evaluate("() => typeof Array.prototype.toJSON + typeof Object.prototype.toJSON")
+    assert page.evaluate("() => JSON.stringify([1, 2])") == '"[1, 2]"'  # the page's, kept
+
+
 def test_unknown_page_names_candidates(page: Page, any_mock_site: MockSite) -> None:
     page.goto(any_mock_site.url_for("unknown"))
     _, rec = _recognise(page)

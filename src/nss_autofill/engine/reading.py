@@ -262,7 +262,7 @@ def _reading_arg(site: SiteSpec | Catalogue | None) -> dict[str, Any]:
 def read_page(page: Page, site: SiteSpec | Catalogue | None = None) -> PageReading:
     """Read the page in one page-script call; ``site`` gives the step and tab names (the
     shipped catalogue's by default)."""
-    return PageReading.from_js(scripts.call(page, "reading.js", _reading_arg(site)))
+    return PageReading.from_js(scripts.call_json(page, "reading.js", _reading_arg(site)))
 
 
 @dataclass(frozen=True)
@@ -282,7 +282,7 @@ def arrive(
     with contextlib.suppress(PlaywrightError):  # still loading: the scripts wait for the load
         page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
     arg = {"quiet": {"quiet": quiet_ms, "max": timeout_ms}, "reading": _reading_arg(site)}
-    out = scripts.evaluate(page, scripts.ARRIVE, arg)
+    out = scripts.decoded(scripts.evaluate(page, scripts.ARRIVE, arg))
     if scripts.missing(out):
         settled = wait_settled(page, timeout_ms, quiet_ms)
         return Arrival(settled, read_page(page, site), None)
@@ -317,7 +317,7 @@ def fill_round(
         "reading": _reading_arg(site),
     }
     try:
-        out = page.evaluate(scripts.FILL_ROUND, arg)
+        out = scripts.decoded(page.evaluate(scripts.FILL_ROUND, arg))
     except PlaywrightError:  # the page moved on under the writes
         out = None
     if out is None or scripts.missing(out):
