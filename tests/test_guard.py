@@ -768,6 +768,24 @@ def test_a_refused_press_takes_its_mark_back(
     assert [p.kind for p in mock_site.guarded_posts()] == ["final"]
 
 
+def test_a_persons_click_right_after_the_tools_press_is_theirs(
+    armed_page: Page, guard: Guard, mock_site: MockSite
+) -> None:
+    """The tool's window closes with the click it was opened for: a person who presses another
+    button of the same page a moment later is not taken for the tool (nor blocked)."""
+    body = (
+        '<form method="post" action=""><input name="a" value="1">'
+        '<button type="button" id="help" onclick="this.form.a.value=2">反映</button>'
+        '<input type="submit" id="next" value="次へ"></form>'
+    )
+    _open(armed_page, mock_site, "/hostile/after", _html(body), kind="other")
+    guard.press(armed_page, "#help", "反映", None)
+    with armed_page.expect_navigation():
+        armed_page.locator("#next").click()  # the person, well within the 10 s window
+    assert [p.fields.get("a") for p in mock_site.posts] == [["2"]]
+    assert guard.blocked == []
+
+
 def test_a_caption_swapped_after_the_check_is_blocked_in_the_browser(
     armed_page: Page, guard: Guard, mock_site: MockSite
 ) -> None:

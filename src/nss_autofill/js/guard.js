@@ -381,9 +381,12 @@
 
   // ---- who pressed what, and when
   const toolMarks = new _WeakMap(); // element -> time guard.py marked it for the tool's click
-  // Until then every trusted click in this document is the tool's, wherever the browser sends
-  // it (a label's control, the common ancestor a retargeted click lands on): never a person's.
+  // Until clickUntil every trusted click in this document is the tool's, wherever the browser
+  // sends it (a label's control, the common ancestor a retargeted click lands on): never a
+  // person's. The tool's own click, on what it read, ends that early (a person's click a moment
+  // later is theirs); the submission it starts is checked as the tool's until toolUntil.
   let toolUntil = 0;
+  let clickUntil = 0;
   let lastHuman = null; // {el, form, guarded, t}: last trusted, unmarked click on a button-like
   // Where a form the tool submits goes, as the guard checked it: a page that changes the target
   // afterwards (in its own submit listener) does not get the submission.
@@ -404,7 +407,7 @@
   const blockedLog = [];
 
   const markedByTool = (el) => {
-    if (now() < toolUntil) return true;
+    if (now() < clickUntil) return true;
     for (let n = el; n; n = n.parentElement) {
       const t = _apply(_wmGet, toolMarks, [n]);
       if (t !== undefined && now() - t < TOOL_MARK_MS) return true;
@@ -475,6 +478,9 @@
       if (isSubmitter(el) && !withinMarked(el)) {
         return block(event, "tool-click", el, "the tool's click reached another control than the one checked");
       }
+      // the click the window was opened for: the document's next clicks are a person's again
+      // (a label's control and the marked element itself still count as the tool's)
+      if (withinMarked(el)) clickUntil = 0;
       lastHuman = null; // a tool click ends any person's window
       return;
     }
@@ -754,11 +760,13 @@
       }
     } catch (e) {}
     toolUntil = t + TOOL_MARK_MS;
+    clickUntil = toolUntil;
     return true;
   };
   // the tool decided not to press after all: its window closes, the mark goes
   const unmark = (el) => {
     toolUntil = 0;
+    clickUntil = 0;
     try {
       _apply(_wmDelete, toolMarks, [el]);
       const actor = reachOf(el);
@@ -771,6 +779,7 @@
   const open = (key, sel) => {
     if (!KEY || key !== KEY) return null;
     toolUntil = now() + TOOL_MARK_MS;
+    clickUntil = toolUntil;
     const found = all(document, String(sel));
     if (found.length !== 1) {
       let doc = null;
@@ -786,6 +795,7 @@
   const close = (key, sel) => {
     if (!KEY || key !== KEY) return false;
     toolUntil = 0;
+    clickUntil = 0;
     const found = all(document, String(sel));
     if (found.length === 1) unmark(found[0]);
     return true;
