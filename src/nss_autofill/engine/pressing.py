@@ -15,6 +15,8 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
+
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, Request
 
@@ -55,6 +57,10 @@ def reveal(page: Page, button: Button, press: Presser, timeout_ms: float = 5000)
     if button.visible or button.menu is None:
         return target
     title = page.locator(button.menu.selector)
+    # pictures still loading move the menu's title from under the pointer, and a menu open
+    # on hover closes again: hover once the page has its pictures (bounded)
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_load_state("load", timeout=timeout_ms)
     title.hover(timeout=timeout_ms)
     if _shown(target):
         return target

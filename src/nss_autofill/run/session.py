@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,8 @@ from .navigation import LoadWatch, goto_with_retry
 from .report import GuardEntry, PageEntry, Report
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from playwright.sync_api import Locator, Page
 
     from ..engine.filling import FillMemory, PageFill
@@ -408,7 +411,9 @@ class Runner:
             entry.action = f"pressed {caption}"
             self.progress.say(M.PRESSING, caption=caption)
             self.audit.log("press", page_id=spec.id, caption=caption, by="tool")
-            self._press(page, spec, target, caption)
+            # a control in a menu that opens on hover (a locator): opened again if it closed
+            reopen = None if isinstance(target, str) else partial(self._button, page, spec, caption)
+            self._press(page, spec, target, caption, reopen=reopen)
             return
         raise Stop(Outcome.NO_FORWARD_CONTROL, f"{spec.name}: none of {list(spec.forward)} found")
 
@@ -419,11 +424,14 @@ class Runner:
         target: Locator | str,
         caption: str,
         by_operator: bool = False,
+        reopen: Callable[[], Locator | str | None] | None = None,
     ) -> None:
         """Press, then wait (bounded by the page timeout) until a new document or tab appears.
 
         A slow answer makes Playwright's click time out while it waits for the navigation it
-        started; that is not an error here: the bounded wait below decides.
+        started; that is not an error here: the bounded wait below decides. A control of a menu
+        open on hover that closed before the click (hidden, so never clicked: Playwright clicks
+        only what it sees) is shown again by ``reopen`` and pressed once more.
         """
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -441,9 +449,30 @@ class Runner:
                 else:
                     self._presser(page, spec)(target, caption)
             except PlaywrightTimeout:
-                pass
+                # twice more at most, within the page's time-out
+                for _ in range(2):
+                    if reopen is None or not self._closed_before_click(page, target, token):
+                        break
+                    if time.monotonic() - started > self.settings.page_timeout_ms / 1000:
+                        break
+                    target = reopen() or target
+                    try:
+                        self._presser(page, spec)(target, caption)
+                        break
+                    except PlaywrightTimeout:
+                        continue
             left = self.settings.page_timeout_ms / 1000 - (time.monotonic() - started)
             self.docs.wait_moved_on(page, token, max(left, 0.1))
+
+    def _closed_before_click(self, page: Page, target: Locator | str, token: str) -> bool:
+        """The control is hidden and the page is the one pressed on: no click was made."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        found = page.locator(target) if isinstance(target, str) else target
+        try:
+            return not found.is_visible() and not self.docs.moved_on(page, token)
+        except PlaywrightError:
+            return False
 
     def _wait_human(self, page: Page) -> None:
         if not self.docs.unchanged(page):
