@@ -18,6 +18,8 @@ code (東京都 13, 神奈川県 14, 大阪府 27, 兵庫県 28); 業種 as its 
 
 from __future__ import annotations
 
+from nss_autofill.mock.styles import _MODERN_NAMES
+
 Post = dict[str, list[str] | None]
 
 PROFILES = ("customs-broker", "example", "multi-industry-sso", "two-codes-billing")
@@ -346,76 +348,9 @@ POSTS: dict[str, dict[str, Post]] = {
 }
 
 # --------------------------------------------------------------------------- the modern markup
-# Its input names (fixtures/modern, from mock/styles.py); its buttons post action=<value>.
-_CO, _DD = "billing[consolidatedTo]", "billing[directDebitTo]"
-MODERN_NAMES: dict[str, str] = {
-    "txtKgyMei": "company[name]",
-    "txtBusyoMei": "applicant[department]",
-    "txtTntSei": "applicant[familyName]",
-    "txtTntMei": "applicant[givenName]",
-    "txtTntSeiKana": "applicant[familyNameKana]",
-    "txtTntMeiKana": "applicant[givenNameKana]",
-    "txtTelNo": "applicant[phone]",
-    "txtMailAddr": "applicant[email]",
-    "txtMailAddrKakunin": "applicant[emailConfirmation]",
-    "txtMskSei": "contact[familyName]",
-    "txtMskMei": "contact[givenName]",
-    "txtMskSeiKn": "contact[familyNameKana]",
-    "txtMskMeiKn": "contact[givenNameKana]",
-    "txtMskBusyo": "contact[department]",
-    "txtMskTel": "contact[phone]",
-    "txtMskMail": "contact[email]",
-    "txaRiyu": "contract[reason]",
-    "selKaishiY": "contract[startDate][year]",
-    "selKaishiM": "contract[startDate][month]",
-    "selKaishiD": "contract[startDate][day]",
-    "txtKgyMeiKn": "company[nameKana]",
-    "txtHojinNo": "company[corporateNumber]",
-    "txtDaihyoYakusyoku": "company[representative][title]",
-    "txtDaihyoSimei": "company[representative][name]",
-    "txtKgyYubin": "company[address][postalCode]",
-    "selKgyTodofuken": "company[address][prefecture]",
-    "txtKgyJusyo1": "company[address][line1]",
-    "txtKgyJusyo2": "company[address][line2]",
-    "txtKgyTel": "company[phone]",
-    "txtJgsMei": "office[name]",
-    "txtJgsMeiKn": "office[nameKana]",
-    "rdoJgsSyozaichi": "office[location]",
-    "txtKanriSimei": "administrator[name]",
-    "txtKanriTel": "administrator[phone]",
-    "txtKanriMail": "administrator[email]",
-    "txtRiyosyaCd": "userCode[code]",
-    "chkSso": "userCode[singleSignOn]",
-    "selGyoshu": "userCode[industry]",
-    "selHoshiki": "userCode[processing]",
-    "txtSikibetuSu": "userCode[idCount]",
-    "hdnGyoshu": "rows[industry][]",
-    "hdnHoshiki": "rows[processing][]",
-    "hdnSikibetuSu": "rows[idCount][]",
-    "hdnSso": "rows[singleSignOn][]",
-    "chkKikiKyoyo": "terminal[sharedEquipment]",
-    "selKaisenSyubetu": "terminal[lineType]",
-    "txtRonriSu": "terminal[count]",
-    "rdoRyokinPlan": "plan[general]",
-    "rdoTokeiSiryo": "plan[statistics]",
-    "rdoHozeiSiryo": "plan[bondedArchive]",
-    "rdoIkkatsu": "billing[consolidated]",
-    "txtIkkSeikyuCd": f"{_CO}[registeredCode]",
-    "txtIkkJgsCd": f"{_CO}[officeCode]",
-    "txtIkkKgyMei": f"{_CO}[companyName]",
-    "txtIkkJgsMei": f"{_CO}[officeName]",
-    "rdoSeikyuSyozai": "billing[addressChoice]",
-    "txtSkyYubin": "billing[address][postalCode]",
-    "selSkyTodofuken": "billing[address][prefecture]",
-    "txtSkyJusyo1": "billing[address][line1]",
-    "txtSkyJusyo2": "billing[address][line2]",
-    "rdoKozaFurikae": "billing[directDebit]",
-    "txtKfrSeikyuCd": f"{_DD}[registeredCode]",
-    "txtKfrJgsCd": f"{_DD}[officeCode]",
-    "txtKfrKgyMei": f"{_DD}[companyName]",
-    "txtKfrJgsMei": f"{_DD}[officeName]",
-    "txaBiko": "remarks",
-}
+# Its input names are the mock's own map (mock/styles.py: the modern markup is the mock's, not
+# the engine's); its buttons post action=<value>.
+MODERN_NAMES: dict[str, str] = _MODERN_NAMES
 # the forward button's action value on each page (the classic pages post a button name or
 # set hdnBtnNm instead; the modern forms have no hdnBtnNm)
 MODERN_ACTION = {
