@@ -289,8 +289,22 @@
   const bodySize = parseFloat(cs(body).fontSize) || 16;
   const sizes = [];
   const runInfo = [];
+  // The first line of a run: a caption that wraps (a radio's long caption in a narrow cell)
+  // starts just right of its control on that line, whatever its whole box spans.
+  const lineOf = (rects, rc) => {
+    const mid = (rc.top + rc.bottom) / 2;
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    for (const o of rects) {
+      if (o.top > mid || o.bottom < mid) continue;
+      x1 = Math.min(x1, o.left); y1 = Math.min(y1, o.top);
+      x2 = Math.max(x2, o.right); y2 = Math.max(y2, o.bottom);
+    }
+    return { x: Math.round(x1 + scrollX), y: Math.round(y1 + scrollY),
+      w: Math.round(x2 - x1), h: Math.round(y2 - y1) };
+  };
   for (const r of runs) {
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    const rects = [];
     for (const n of r.nodes) {
       // the drawn characters only: white space around them takes no room a person sees
       const v = n.nodeValue;
@@ -303,6 +317,7 @@
         if (rc.width === 0 && rc.height === 0) continue;
         x1 = Math.min(x1, rc.left); y1 = Math.min(y1, rc.top);
         x2 = Math.max(x2, rc.right); y2 = Math.max(y2, rc.bottom);
+        rects.push(rc);
       }
     }
     if (x1 === Infinity) continue;
@@ -340,8 +355,10 @@
     }
     // a line of its own: nothing but block edges or line breaks before and after it
     const ownLine = r.start !== "ctl" && r.end !== "ctl";
-    runInfo.push({ text: clean(r.text), box, vb, weight, size, block: r.block, first: r.first,
-      order: order.get(r.first) ?? 0, cell, ownLine });
+    const wraps = rects.some((o) => o.top >= rects[0].bottom - 1);
+    const head = wraps ? lineOf(rects, rects[0]) : box;
+    runInfo.push({ text: clean(r.text), box, vb, head, weight, size, block: r.block,
+      first: r.first, order: order.get(r.first) ?? 0, cell, ownLine });
   }
   sizes.sort((a, b) => a - b);
   const medianSize = sizes.length ? sizes[Math.floor(sizes.length / 2)] : bodySize;
@@ -533,12 +550,11 @@
       const left = [];
       const rightSide = [];
       for (const r of labelRuns) {
-        if (!inBand(r.vb, box)) continue;
-        if (right(r.box) <= box.x + 4) left.push(r);
-        else if (r.box.x >= right(box) - 4) rightSide.push(r);
+        if (inBand(r.vb, box) && right(r.box) <= box.x + 4) left.push(r);
+        else if (inBand(r.head, box) && r.head.x >= right(box) - 4) rightSide.push(r);
       }
       left.sort((a, b) => right(b.box) - right(a.box));
-      rightSide.sort((a, b) => a.box.x - b.box.x);
+      rightSide.sort((a, b) => a.head.x - b.head.x);
       const others = items.filter((it) => it.ctl !== i && inBand(it.box, box));
       const ctlLeftOf = (rb) => others.filter((it) => right(it.box) <= rb.x + 4 && inBand(it.box, rb))
         .sort((a, b) => right(b.box) - right(a.box))[0];
@@ -561,12 +577,13 @@
       }
       // The caption just right of it, unless nearer to the next control.
       const after = rightSide.find((r) => !others.some((it) => it.box.x >= right(box) - 4 &&
-        right(it.box) <= r.box.x + 4));
+        right(it.box) <= r.head.x + 4));
       if (after) {
-        const next = others.filter((it) => it.box.x >= right(after.box) - 4 && inBand(it.box, after.box))
+        const hb = after.head;
+        const next = others.filter((it) => it.box.x >= right(hb) - 4 && inBand(it.box, hb))
           .sort((a, b) => a.box.x - b.box.x)[0];
-        const gapNext = next ? next.box.x - right(after.box) : Infinity;
-        if (after.box.x - right(box) <= gapNext) res.after = after.text;
+        const gapNext = next ? next.box.x - right(hb) : Infinity;
+        if (hb.x - right(box) <= gapNext) res.after = after.text;
       }
       // The row's labels: text of the band with no control before it, nearest first. One that
       // shares its cell or block with controls is a caption (姓 before a box); one in a cell of
@@ -621,6 +638,14 @@
         let best = null;
         const sameGroup = (it) => it.ctl >= 0 && choice && controls[it.ctl].name === c.name &&
           (controls[it.ctl].type || "").toLowerCase() === (c.type || "").toLowerCase();
+        // the controls before it in its row: text stacked over one of them is their label and
+        // stands between this control and anything higher up (氏名 over [姓] [名] under a
+        // section heading: the heading is not 名's label)
+        const mates = items.filter((it) => it.ctl >= 0 && it.ctl !== i && inBand(it.box, box) &&
+          right(it.box) <= box.x + 4);
+        const overMate = (rb) => labelRuns.some((q) => q.box.y >= bottom(rb) - 2 &&
+          bottom(q.box) <= box.y + 2 && !isHint(q.text) &&
+          mates.some((it) => q.box.x < right(it.box) && right(q.box) > it.box.x));
         for (const r of labelRuns) {
           const rb = r.box;
           if (bottom(rb) > box.y + 2 || isHint(r.text) || r.text.length > 40) continue;
@@ -632,7 +657,7 @@
           if (best && gap >= best.gap) continue;
           const blocked = items.some((it) => it.ctl !== i && !sameGroup(it) && it.box.y >= bottom(rb) - 2 &&
             bottom(it.box) <= box.y + 2 && it.box.x < right(box) && right(it.box) > box.x);
-          if (!blocked) best = { r, gap };
+          if (!blocked && !(mates.length && overMate(rb))) best = { r, gap };
         }
         if (best) add(best.r.text, rid(best.r), "above");
       }
