@@ -366,3 +366,47 @@ def test_short_field_label_after_a_control_stays_a_label(page: Page) -> None:
     model = scan_form(page, spec)
     assert _name(page, locate_field(model, spec, spec.field("t"))) == "tel"
     assert _name(page, locate_field(model, spec, spec.field("f"))) == "fax"
+
+
+def test_radio_caption_that_wraps_in_a_narrow_cell(page: Page) -> None:
+    """A long caption after a radio wraps onto a second line that starts at the cell's left
+    edge: a person still reads it as the radio's caption (variant seeds 11, 16, 29)."""
+    html = """<table style="width:560px" border="1"><tr><th style="width:300px">同一口座振替：</th>
+      <td><input type="radio" name="k" value="0" checked>希望しない(請求書を送付します)&nbsp;&nbsp;
+      <input type="radio" name="k" value="1">同一口座振替を希望する(同一口座振替先を入力してください)
+      </td></tr></table>"""
+    spec = _page([{"id": "k", "label": "同一口座振替", "control": "radio"}])
+    loc = _locate(page, html, spec, "k")
+    assert loc.ok, loc.problem
+    wrapped = page.evaluate(
+        "() => document.querySelector('td').getBoundingClientRect().height > 30"
+    )
+    assert wrapped  # the second caption really takes two lines here
+    assert [c.after for c in loc.controls] == [
+        "希望しない(請求書を送付します)",
+        "同一口座振替を希望する(同一口座振替先を入力してください)",
+    ]
+
+
+def test_split_field_label_stacked_above_the_first_part_under_a_heading(page: Page) -> None:
+    """氏名 stacked over [姓] only, [名] beside it, a section heading above both: 名 belongs to
+    氏名, not to the heading (variant seeds 26, 34)."""
+    html = """<style>body { margin: 0; font-size: 13px; }
+      .ttl { font-size: 15px; font-weight: bold; border-bottom: 2px solid #36c; margin: 14px 0 6px; }
+      .lbl { display: block; font-weight: 600; margin-bottom: 3px; }</style>
+      <div class="ttl">申込担当者に関する項目</div>
+      <div><span class="lbl">氏名：<span style="color:red">*</span></span><input name="sei"
+      value="港" size="14" placeholder="姓"> <input name="mei" value="花子" size="14"
+      placeholder="名"><div style="font-size: 11px">（全角）</div></div>
+      <div><span class="lbl">部署名：</span><input name="busyo"></div>"""
+    g = "申込担当者に関する項目"
+    spec = _page(
+        [{"id": "n", "group": g, "label": "氏名", "control": "split_text", "parts": ["姓", "名"],
+          "values": ["a.b", "a.c"], "value": None},
+         {"id": "b", "group": g, "label": "部署名", "control": "text"}]
+    )  # fmt: skip
+    page.set_content(html)
+    model = scan_form(page, spec)
+    loc = locate_field(model, spec, spec.field("n"))
+    assert [_name(page, loc, 0), _name(page, loc, 1)] == ["sei", "mei"]
+    assert _name(page, locate_field(model, spec, spec.field("b"))) == "busyo"
