@@ -373,8 +373,8 @@ def test_radio_caption_that_wraps_in_a_narrow_cell(page: Page) -> None:
     edge: a person still reads it as the radio's caption (variant seeds 11, 16, 29)."""
     html = """<table style="width:560px" border="1"><tr><th style="width:300px">同一口座振替：</th>
       <td><input type="radio" name="k" value="0" checked>希望しない(請求書を送付します)&nbsp;&nbsp;
-      <input type="radio" name="k" value="1">同一口座振替を希望する(同一口座振替先を入力してください)
-      </td></tr></table>"""
+      <input type="radio" name="k" value="1"
+      >同一口座振替を希望する(同一口座振替先を入力してください)</td></tr></table>"""
     spec = _page([{"id": "k", "label": "同一口座振替", "control": "radio"}])
     loc = _locate(page, html, spec, "k")
     assert loc.ok, loc.problem
@@ -392,7 +392,8 @@ def test_split_field_label_stacked_above_the_first_part_under_a_heading(page: Pa
     """氏名 stacked over [姓] only, [名] beside it, a section heading above both: 名 belongs to
     氏名, not to the heading (variant seeds 26, 34)."""
     html = """<style>body { margin: 0; font-size: 13px; }
-      .ttl { font-size: 15px; font-weight: bold; border-bottom: 2px solid #36c; margin: 14px 0 6px; }
+      .ttl { font-size: 15px; font-weight: bold; border-bottom: 2px solid #36c;
+             margin: 14px 0 6px; }
       .lbl { display: block; font-weight: 600; margin-bottom: 3px; }</style>
       <div class="ttl">申込担当者に関する項目</div>
       <div><span class="lbl">氏名：<span style="color:red">*</span></span><input name="sei"
