@@ -26,6 +26,7 @@ from . import values as rules
 from .document import Document, Problem, ProfileError
 from .fields import FIELDS, yes_no
 from .industries import CUSTOMS_BROKER, INDUSTRIES
+from .text_checks import PLACEHOLDER_RE
 
 
 class Asker(Protocol):
@@ -132,7 +133,7 @@ class Interview:
         if value is None or isinstance(value, dict | list):
             return ""
         text = str(value)
-        return "" if rules.PLACEHOLDER_RE.search(text) else text
+        return "" if PLACEHOLDER_RE.search(text) else text
 
     def _skip(self, *paths: tuple[str, ...]) -> bool:
         """Fixing a profile: none of ``paths`` has a problem, so none is asked."""
