@@ -392,7 +392,7 @@ class Interview:
     def problems(self) -> list[Problem]:
         import copy
 
-        from .model import validate_document
+        from .loading import validate_document
 
         try:
             validate_document(Document(copy.deepcopy(self.data)), today=self.today)
