@@ -154,7 +154,7 @@ class Tool:
     """The product, driven in-process the way ``session.run()`` drives it."""
 
     def __init__(self, profile_path: Path) -> None:
-        from nss_autofill.profile.model import load_profile
+        from nss_autofill.profile.loading import load_profile
         from nss_autofill.site.catalogue import load_catalogue
 
         self.profile_path = profile_path

@@ -41,7 +41,7 @@ from nss_autofill.engine.reading import wait_settled
 from nss_autofill.engine.recognition import read_facts, recognise
 from nss_autofill.mock.server import MockSite
 from nss_autofill.profile.examples import example_text
-from nss_autofill.profile.model import japan_today, load_profile, parse_profile
+from nss_autofill.profile.loading import japan_today, load_profile, parse_profile
 from nss_autofill.run.browser import open_browser
 from nss_autofill.site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 

@@ -14,6 +14,7 @@ from nss_autofill.normalize import (
     to_katakana,
     to_zenkaku,
 )
+from nss_autofill.profile import text_checks
 from nss_autofill.profile import values as rules
 
 pytestmark = pytest.mark.nobrowser
@@ -128,7 +129,7 @@ def test_cp932_problems(text: str, expected: list[tuple[int, str]]) -> None:
     ],
 )
 def test_machine_dependent(text: str, expected: list[tuple[int, str]]) -> None:
-    assert rules.machine_dependent(text) == expected
+    assert text_checks.machine_dependent(text) == expected
 
 
 def test_compare_key_folds_width_and_spaces() -> None:
@@ -222,7 +223,7 @@ def test_plan_names(raw: str, expected: str) -> None:
     ],
 )
 def test_credential_keys(key: str) -> None:
-    assert rules.is_credential_key(key)
+    assert text_checks.is_credential_key(key)
 
 
 @pytest.mark.parametrize(
@@ -242,4 +243,4 @@ def test_credential_keys(key: str) -> None:
     ],
 )
 def test_ordinary_keys_are_not_credentials(key: str) -> None:
-    assert not rules.is_credential_key(key)
+    assert not text_checks.is_credential_key(key)

@@ -12,15 +12,10 @@ from hypothesis import strategies as st
 from nss_autofill.normalize import is_katakana_text
 from nss_autofill.profile import values as rules
 from nss_autofill.profile.checks import business_days_left, field_limits
+from nss_autofill.profile.document import ProfileError
 from nss_autofill.profile.industries import CUSTOMS_BROKER, INDUSTRIES
-from nss_autofill.profile.model import (
-    CP_OFFICE_NAME_KANA,
-    CP_REASON,
-    Profile,
-    ProfileError,
-    load_profile,
-    parse_profile,
-)
+from nss_autofill.profile.loading import load_profile, parse_profile
+from nss_autofill.profile.model import CP_OFFICE_NAME_KANA, CP_REASON, Profile
 from nss_autofill.site.catalogue import load_catalogue
 
 pytestmark = pytest.mark.nobrowser

@@ -1,5 +1,6 @@
-"""The profile value rules (``profile/values.py``) and the width/kana rules (``normalize.py``),
-one case per rule and boundary, with the exact message of every refusal in both languages.
+"""The profile value rules (``profile/values.py``), the text checks (``profile/text_checks.py``)
+and the width/kana rules (``normalize.py``), one case per rule and boundary, with the exact
+message of every refusal in both languages.
 
 Written against the mutants that survived the older tests (docs/mutation.md). No browser.
 """
@@ -26,8 +27,9 @@ from nss_autofill.normalize import (
     to_katakana,
     to_zenkaku,
 )
+from nss_autofill.profile import text_checks as t
 from nss_autofill.profile import values as v
-from nss_autofill.profile.industries import INDUSTRIES
+from nss_autofill.profile.industries import INDUSTRIES, industry_group, is_customs_broker
 
 pytestmark = pytest.mark.nobrowser
 
@@ -259,13 +261,13 @@ def test_industry() -> None:
 
 
 def test_industry_groups() -> None:
-    assert v.industry_group("海貨業") == INDUSTRIES["海貨業"].group
-    assert v.industry_group("通関士") == "Ⅰ"
-    assert v.industry_group("ｘｙｚ") is None
-    assert v.industry_group(None) is None
-    assert v.is_customs_broker("通関士")
-    assert not v.is_customs_broker("通関業")
-    assert not v.is_customs_broker(None)
+    assert industry_group("海貨業") == INDUSTRIES["海貨業"].group
+    assert industry_group("通関士") == "Ⅰ"
+    assert industry_group("ｘｙｚ") is None
+    assert industry_group(None) is None
+    assert is_customs_broker("通関士")
+    assert not is_customs_broker("通関業")
+    assert not is_customs_broker(None)
 
 
 def test_prefecture() -> None:
@@ -315,7 +317,7 @@ def test_date() -> None:
 
 def test_walk() -> None:
     data = {"a": [1, {"b": 2}], 3: "x"}
-    assert list(v.walk(data)) == [
+    assert list(t.walk(data)) == [
         ((), data),
         (("a",), [1, {"b": 2}]),
         (("a", 0), 1),
@@ -337,27 +339,27 @@ def test_walk() -> None:
     ],
 )  # fmt: skip
 def test_credential_keys(key: str, secret: bool) -> None:
-    assert v.is_credential_key(key) is secret
+    assert t.is_credential_key(key) is secret
 
 
 def test_credential_message() -> None:
-    assert v.credential_message() == Msg(
+    assert t.credential_message() == Msg(
         "ログインIDやパスワードはプロファイルに書けません。環境変数 NSS_AUTOFILL_LOGIN_ID / "
         "NSS_AUTOFILL_PASSWORD を使うか、ブラウザで入力してください (この行を削除してください)",
         "login IDs and passwords do not belong in the profile; set NSS_AUTOFILL_LOGIN_ID / "
         "NSS_AUTOFILL_PASSWORD or type them in the browser (delete this line)",
     )
-    assert v.CREDENTIAL_ENV == "NSS_AUTOFILL_LOGIN_ID / NSS_AUTOFILL_PASSWORD"
+    assert t.CREDENTIAL_ENV == "NSS_AUTOFILL_LOGIN_ID / NSS_AUTOFILL_PASSWORD"
 
 
 def test_characters_nss_cannot_take() -> None:
-    assert v.cp932_message("𠮷", 3) == Msg(
+    assert t.cp932_message("𠮷", 3) == Msg(
         "文字「𠮷」(3文字目, U+20BB7) は NSS で使えません (Shift_JIS にない文字)。"
         "「吉」に置き換えてください",
         "'𠮷' (character 3, U+20BB7) is not in Shift_JIS (CP932), which NSS uses; write '吉' "
         "instead",
     )
-    assert v.cp932_message("😀", 1) == Msg(
+    assert t.cp932_message("😀", 1) == Msg(
         "文字「😀」(1文字目, U+1F600) は NSS で使えません (Shift_JIS にない文字)。"
         "別の文字に置き換えるか削除してください",
         "'😀' (character 1, U+1F600) is not in Shift_JIS (CP932), which NSS uses; "
@@ -369,25 +371,25 @@ def test_characters_nss_cannot_take() -> None:
 
 def test_machine_dependent_characters() -> None:
     # first bytes in CP932: ① 0x87, 纊 0xED, 髙 0xEE; 亜 0x88, 熙 0xEA, ∪ 0x81 are JIS X 0208
-    assert v.machine_dependent("①亜纊熙髙∪ab") == [(1, "①"), (3, "纊"), (5, "髙")]
-    assert v.machine_dependent("𠮷") == []  # not in CP932 at all: cp932_problems' case
-    assert v.machine_dependent_message("①", 2) == Msg(
+    assert t.machine_dependent("①亜纊熙髙∪ab") == [(1, "①"), (3, "纊"), (5, "髙")]
+    assert t.machine_dependent("𠮷") == []  # not in CP932 at all: cp932_problems' case
+    assert t.machine_dependent_message("①", 2) == Msg(
         "文字「①」(2文字目) は機種依存文字で、NSS で受け付けられない恐れがあります。"
         "「1」への置き換えをおすすめします",
         "'①' (character 2) is a vendor-specific character NSS may reject; consider '1'",
     )
-    assert v.machine_dependent_message("㍉", 1) == Msg(
+    assert t.machine_dependent_message("㍉", 1) == Msg(
         "文字「㍉」(1文字目) は機種依存文字で、NSS で受け付けられない恐れがあります。"
         "別の文字への置き換えをおすすめします",
         "'㍉' (character 1) is a vendor-specific character NSS may reject; consider another "
         "character",
     )
-    assert v.text_problems("𠮷①") == [
-        ("error", v.cp932_message("𠮷", 1)),
-        ("warning", v.machine_dependent_message("①", 2)),
+    assert t.text_problems("𠮷①") == [
+        ("error", t.cp932_message("𠮷", 1)),
+        ("warning", t.machine_dependent_message("①", 2)),
     ]
-    assert v.text_problems("山田") == []
-    assert (v.REPLACEMENTS["⑳"], v.REPLACEMENTS["①"], v.REPLACEMENTS["㈱"]) == (
+    assert t.text_problems("山田") == []
+    assert (t.REPLACEMENTS["⑳"], t.REPLACEMENTS["①"], t.REPLACEMENTS["㈱"]) == (
         "20",
         "1",
         "株式会社",

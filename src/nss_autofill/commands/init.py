@@ -270,7 +270,7 @@ def guided(
     from ..profile import ProfileError, japan_today
     from ..profile.document import parse_document, read_text
     from ..profile.interview import Interview
-    from ..profile.model import validate_document
+    from ..profile.loading import validate_document
     from ..profile.writer import converted, profile_yaml
     from ..shell import quote
     from .check import summary

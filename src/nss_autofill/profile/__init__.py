@@ -1,6 +1,8 @@
-"""The applicant profile: the YAML document (``document``), the Japanese value rules
-(``values``), the model (``model``), the whole-document checks (``checks``), the 業種 table
-(``industries``), the Cyber Port dates (``deadlines``) and the commented template.
+"""The applicant profile: the YAML document (``document``), the rule of each kind of value
+(``values``), the checks on any text (``text_checks``), the section models (``model``), the
+wording of their errors (``model_errors``), the whole-document checks (``checks``), reading and
+validating a file (``loading``), the 業種 table (``industries``), the Cyber Port dates
+(``deadlines``) and the commented template.
 
 Example::
 
@@ -10,6 +12,7 @@ Example::
 """
 
 from .document import Problem, ProfileError
-from .model import Profile, japan_today, load_profile, parse_profile
+from .loading import japan_today, load_profile, parse_profile
+from .model import Profile
 
 __all__ = ["Problem", "Profile", "ProfileError", "japan_today", "load_profile", "parse_profile"]

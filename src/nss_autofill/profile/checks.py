@@ -21,9 +21,9 @@ from typing import Any
 
 from ..i18n import Msg
 from ..normalize import normalise, to_hankaku
-from . import values as rules
 from .document import Document, Loc, Problem, dotted
 from .industries import CUSTOMS_BROKER, INDUSTRIES, canonical_industry
+from .text_checks import PLACEHOLDER_RE, credential_message, is_credential_key, text_problems, walk
 
 # ---------------------------------------------------------------- credentials, placeholders
 
@@ -36,9 +36,9 @@ def document_checks(doc: Document) -> tuple[list[Problem], set[str]]:
     problems: list[Problem] = []
     skip: set[str] = set()
     problems += _strip_credentials(doc.data, (), doc, skip)
-    for loc, value in rules.walk(doc.data):
-        if isinstance(value, str) and rules.PLACEHOLDER_RE.search(value):
-            token = rules.PLACEHOLDER_RE.search(value)
+    for loc, value in walk(doc.data):
+        if isinstance(value, str) and PLACEHOLDER_RE.search(value):
+            token = PLACEHOLDER_RE.search(value)
             assert token is not None
             msg = Msg(
                 f"ひな形の「{token[0]}」を実際の値に書き換えてください",
@@ -55,9 +55,9 @@ def _strip_credentials(data: Any, loc: Loc, doc: Document, skip: set[str]) -> li
     if isinstance(data, dict):
         for key in list(data):
             here = (*loc, key)
-            if rules.is_credential_key(str(key)):
+            if is_credential_key(str(key)):
                 del data[key]
-                found.append(Problem(dotted(here), doc.line(here), rules.credential_message()))
+                found.append(Problem(dotted(here), doc.line(here), credential_message()))
                 skip.add(dotted(here))
             else:
                 found += _strip_credentials(data[key], here, doc, skip)
@@ -277,7 +277,7 @@ def string_checks(data: Any, doc: Document, *, normalised: bool) -> list[Problem
     """
     limits = field_limits()
     out: list[Problem] = []
-    for loc, value in rules.walk(data):
+    for loc, value in walk(data):
         if isinstance(value, bool) or not isinstance(value, str | int):
             continue
         if normalised and loc and (loc[0],) not in doc.lines:
@@ -292,7 +292,7 @@ def string_checks(data: Any, doc: Document, *, normalised: bool) -> list[Problem
         line = doc.line(loc)
         path = dotted(loc)
         if isinstance(value, str):
-            for severity, msg in rules.text_problems(text):
+            for severity, msg in text_problems(text):
                 out.append(Problem(path, line, msg, severity=severity))  # type: ignore[arg-type]
         if limit is not None and len(text) > limit and norm == "digits" and text.isdigit():
             out.append(

@@ -10,12 +10,15 @@ Example::
     'Ⅰ'
     >>> canonical_industry("ＮＶＯＣＣ")
     'NVOCC'
+    >>> industry_group("ｘｙｚ") is None
+    True
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 CUSTOMS_BROKER = "通関士"
 
@@ -62,3 +65,16 @@ _BY_KEY: dict[str, str] = {_key(n): n for n in INDUSTRIES}
 def canonical_industry(text: str) -> str | None:
     """The exact 業種 name for ``text`` (width, case and spaces ignored), else ``None``."""
     return _BY_KEY.get(_key(text))
+
+
+def industry_group(name: Any) -> str | None:
+    """The single sign-on group of the 業種 ``name`` as written, else ``None``."""
+    if not isinstance(name, str):
+        return None
+    canon = canonical_industry(name)
+    return INDUSTRIES[canon].group if canon else None
+
+
+def is_customs_broker(name: Any) -> bool:
+    """Whether ``name`` as written is the 業種 通関士."""
+    return isinstance(name, str) and canonical_industry(name) == CUSTOMS_BROKER

@@ -26,6 +26,7 @@ from . import values as rules
 from .document import Document, Problem, ProfileError
 from .fields import FIELDS, yes_no
 from .industries import CUSTOMS_BROKER, INDUSTRIES
+from .text_checks import PLACEHOLDER_RE
 
 
 class Asker(Protocol):
@@ -132,7 +133,7 @@ class Interview:
         if value is None or isinstance(value, dict | list):
             return ""
         text = str(value)
-        return "" if rules.PLACEHOLDER_RE.search(text) else text
+        return "" if PLACEHOLDER_RE.search(text) else text
 
     def _skip(self, *paths: tuple[str, ...]) -> bool:
         """Fixing a profile: none of ``paths`` has a problem, so none is asked."""
@@ -391,7 +392,7 @@ class Interview:
     def problems(self) -> list[Problem]:
         import copy
 
-        from .model import validate_document
+        from .loading import validate_document
 
         try:
             validate_document(Document(copy.deepcopy(self.data)), today=self.today)

@@ -1,29 +1,26 @@
-"""The applicant profile: the YAML file an operator writes, validated and normalised.
+"""What a profile is: the pydantic models of its sections, strict and normalising.
 
 One file is one application for one 事業所. The models are strict (unknown keys are errors) and
 every value comes out the way NSS takes it: katakana full-width, names and addresses 全角,
-codes, phones and postal codes 半角. Every problem is reported at once, one line each, with
-its dotted path and line number, in Japanese or English.
+codes, phones and postal codes 半角. Each field's type names the rule of its kind of value
+(``values.py``); the Cyber Port values are the defaults.
+
+Where a new rule goes: a new field or section, a default, or a rule between the fields of one
+section (a ``model_validator``) here; the rule of one kind of value in ``values.py``; a rule
+across sections or rows in ``checks.py``. Reading a file and reporting every problem at once is
+``loading.py``; the wording of pydantic's own errors is ``model_errors.py``.
 
 Example::
 
-    >>> profile = load_profile(Path("profiles/example.yaml"))
-    >>> profile.user_codes[0].ids[0].industry
-    '海貨業'
-    >>> try:
-    ...     parse_profile(text.replace("version: 1", "version: 2"))
-    ... except ProfileError as exc:
-    ...     print(exc.problems[0].render("en"))
-    version (line 1): version must be 1 (the format this tool reads)
+    >>> Contract(start_date="2027/4/1").office_name
+    'ＣＰ利用者'
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import unicodedata
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -36,30 +33,20 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     Tag,
-    ValidationError,
     ValidationInfo,
     model_validator,
 )
-from pydantic_core import ErrorDetails
 
-from ..i18n import Msg
 from . import values as rules
-from .checks import derived_checks, document_checks, string_checks
-from .document import Document, Loc, Problem, ProfileError, dotted, parse_document, read_text
+from .document import Problem
 from .industries import CUSTOMS_BROKER
-from .postal import postal_checks
 
 __all__ = [
     "CP_OFFICE_NAME",
     "CP_OFFICE_NAME_KANA",
     "CP_PROCESSING",
     "CP_REASON",
-    "Problem",
     "Profile",
-    "ProfileError",
-    "japan_today",
-    "load_profile",
-    "parse_profile",
 ]
 
 CP_REASON = "サイバーポート利用のための申込"
@@ -305,177 +292,3 @@ class Profile(_Model):
     def has_customs_brokers(self) -> bool:
         """Whether an ID is for 通関士: each then links it to their 通関士証票番号 (UTB 業務)."""
         return any(row.industry == CUSTOMS_BROKER for code in self.user_codes for row in code.ids)
-
-
-# ---------------------------------------------------------------- loading
-
-
-def japan_today() -> dt.date:
-    """Today's date in Japan, where NSS counts days."""
-    return dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
-
-
-def load_profile(path: Path, *, today: dt.date | None = None) -> Profile:
-    """Read, validate and normalise the profile at ``path``; ProfileError lists all problems."""
-    return parse_profile(read_text(Path(path)), today=today)
-
-
-def parse_profile(text: str, *, today: dt.date | None = None) -> Profile:
-    """Like ``load_profile`` for text already read (tests, stdin)."""
-    doc = parse_document(text)
-    return validate_document(doc, today=japan_today() if today is None else today)
-
-
-def validate_document(doc: Document, *, today: dt.date) -> Profile:
-    problems: list[Problem] = list(doc.problems)
-    pre, skip = document_checks(doc)  # credentials removed, placeholders noted
-    problems += pre
-    profile: Profile | None = None
-    later: list[Problem] = []
-    try:
-        profile = Profile.model_validate(doc.data, context={"today": today})
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            if err["type"] == "default_factory_not_called":
-                continue  # the administrator default: the applicant's own errors say why
-            later.append(_translate(err, doc))
-    if profile is not None:
-        dumped = profile.model_dump(mode="python")
-        later += string_checks(dumped, doc, normalised=True) + derived_checks(dumped, doc)
-        later += postal_checks(dumped, doc)
-    else:
-        later += string_checks(doc.data, doc, normalised=False)
-    # a placeholder or a credential says all there is to say about its value
-    problems += [
-        p for p in later if not any(p.path == s or p.path.startswith(s + ".") for s in skip)
-    ]
-    problems = _unique(problems)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors or profile is None:
-        raise ProfileError(_sorted(errors))
-    profile._notes = _sorted([p for p in problems if p.severity != "error"])
-    return profile
-
-
-def _unique(problems: Sequence[Problem]) -> list[Problem]:
-    seen: set[tuple[str, str]] = set()
-    out: list[Problem] = []
-    for p in problems:
-        key = (p.path, p.message.en)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
-
-
-def _sorted(problems: Sequence[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.line or 0, p.path))
-
-
-# ---------------------------------------------------------------- pydantic errors → problems
-
-
-def _clean_loc(loc: Sequence[str | int]) -> Loc:
-    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("<")))
-
-
-def _model_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``loc`` (for key suggestions)."""
-    cls: type[BaseModel] = Profile
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = cls.model_fields.get(part)
-        if field is None:
-            return None
-        found = _find_model(field.annotation)
-        if found is None:
-            return None
-        cls = found
-    return cls
-
-
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _find_model(arg)
-        if found is not None:
-            return found
-    for meta in getattr(annotation, "__metadata__", ()) or ():
-        found = _find_model(meta)
-        if found is not None:
-            return found
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and origin is not annotation:
-        return _find_model(origin)
-    return None
-
-
-def _translate(err: ErrorDetails, doc: Document) -> Problem:
-    loc = _clean_loc(err["loc"])
-    path = dotted(loc)
-    # a key missing at the top level has no line worth pointing at
-    line = None if err["type"] == "missing" and len(loc) == 1 else doc.line(loc)
-    return Problem(path, line, _message(err, loc))
-
-
-def _message(err: ErrorDetails, loc: Loc) -> Msg:
-    kind = err["type"]
-    ctx: dict[str, Any] = dict(err.get("ctx") or {})
-    given = err.get("input")
-    key = str(loc[-1]) if loc else ""
-    if kind == "nss":
-        return Msg(str(ctx["ja"]), str(ctx["en"]))
-    if kind == "missing":
-        return Msg(f"必須の項目「{key}」がありません", f"required key '{key}' is missing")
-    if kind == "extra_forbidden":
-        return _unknown_key(loc)
-    if given is None and kind.endswith("_type"):
-        return Msg("値が空です", "no value given")
-    if kind in ("bool_type", "bool_parsing"):
-        return Msg("true か false で書いてください", "write true or false")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return Msg(
-            "「キー: 値」の形で書いてください (下の行に字下げして)",
-            "must be a mapping of keys (indented `key: value` lines)",
-        )
-    if kind == "list_type":
-        return Msg(
-            "リストで書いてください (「- 」で始まる行)", "must be a list (lines starting with '- ')"
-        )
-    if kind in ("string_type", "str_type"):
-        return Msg("文字列で書いてください", "must be text")
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return Msg("整数で書いてください", "must be a whole number")
-    if kind in ("nss_address", "literal_error") and loc[-2:] == ("billing", "address"):
-        return Msg(
-            "same_as_office (事業所に同じ) か、postal_code・prefecture・city_address・building "
-            "の「キー: 値」で書いてください",
-            "write same_as_office, or a mapping with postal_code, prefecture, city_address "
-            "and building",
-        )
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", ""))
-        return Msg(f"次のいずれかです: {expected}", f"must be one of: {expected}")
-    text = str(err.get("msg", kind))
-    return Msg(text, text)
-
-
-def _unknown_key(loc: Loc) -> Msg:
-    key = str(loc[-1])
-    parent = _model_at(loc[:-1])
-    known = list(parent.model_fields) if parent else []
-    near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    if near:
-        return Msg(
-            f"未知のキー「{key}」です。「{near[0]}」のことですか?",
-            f"unknown key '{key}'; did you mean '{near[0]}'?",
-        )
-    if known:
-        listed = ", ".join(known)
-        return Msg(
-            f"未知のキー「{key}」です (使えるキー: {listed})",
-            f"unknown key '{key}' (known keys: {listed})",
-        )
-    return Msg(f"未知のキー「{key}」です", f"unknown key '{key}'")

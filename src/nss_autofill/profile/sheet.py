@@ -207,7 +207,7 @@ def check_row(label: str, row: Row, today: dt.date) -> tuple[list[Msg], list[Msg
     """The row's errors, its warnings, and (without errors) its profile as commented YAML."""
     import copy
 
-    from .model import validate_document
+    from .loading import validate_document
     from .writer import converted, profile_yaml
 
     try:

@@ -1,10 +1,13 @@
-"""The Japanese-aware rules a profile value must satisfy, as plain functions.
+"""The rule of each kind of profile value, one ``norm_*`` function a kind, as plain functions.
 
 Each ``norm_*`` function takes what the operator wrote and returns the normalised value NSS
 receives, or raises a ``PydanticCustomError`` of type ``nss`` whose context carries the message
-in Japanese and English (the profile model turns it into a ``Problem``). The whole-document
-checks (credentials, placeholders, 業種 groups, CP932, lengths) work on plain data and a
-``Document`` so that they run even where the model rejected something else: all problems at once.
+in Japanese and English (``model_errors.py`` turns it into a ``Problem``). The section models
+(``model.py``) and the guided questions (``fields.py``, ``interview.py``) apply them.
+
+Where a new rule goes: a width, a code, a date, anything one value decides on its own, here
+(used by ``model.py``); a character or key rule for any text of the document in
+``text_checks.py``; a rule across fields or rows in ``checks.py``.
 
 Example::
 
@@ -18,15 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Iterator, Mapping
 from typing import Any, NoReturn
 
 from pydantic_core import PydanticCustomError
 
-from ..i18n import Msg
 from ..normalize import (
-    cp932_problems,
     digits_only,
     is_katakana_text,
     phone_number,
@@ -34,7 +33,7 @@ from ..normalize import (
     to_katakana,
     to_zenkaku,
 )
-from .industries import CUSTOMS_BROKER, INDUSTRIES, canonical_industry
+from .industries import INDUSTRIES, canonical_industry
 
 PREFECTURES = tuple(
     [
@@ -87,34 +86,6 @@ PREFECTURES = tuple(
         "沖縄県",
     ]
 )
-
-# Characters NSS will not take, and what to write instead ("" = just remove it).
-REPLACEMENTS: dict[str, str] = {
-    "𠮷": "吉",
-    "髙": "高",
-    "﨑": "崎",
-    "德": "徳",
-    "瀨": "瀬",
-    "\ufa10": "塚",
-    **{chr(0x2460 + i): str(i + 1) for i in range(20)},  # ① … ⑳
-    "Ⅰ": "I",
-    "Ⅱ": "II",
-    "Ⅲ": "III",
-    "㈱": "株式会社",
-    "㈲": "有限会社",
-    "㈹": "代表",
-    "№": "No.",
-    "℡": "TEL",
-    "—": "－",
-}
-
-CREDENTIAL_ENV = "NSS_AUTOFILL_LOGIN_ID / NSS_AUTOFILL_PASSWORD"
-_CREDENTIAL_RE = re.compile(
-    r"^(user|login|my|temp|nss)?pass(word|wd|phrase|code)?$|^pw$|^pwd$|password|passwd|"
-    r"secret|token|credential|apikey|"
-    r"loginid|userid.*pass|仮ログイン|ログインid|パスワード|暗証"
-)
-PLACEHOLDER_RE = re.compile(r"<<[^<>]*>>")
 
 
 def fail(ja: str, en: str) -> NoReturn:
@@ -357,98 +328,3 @@ def norm_remarks(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
         fail("文字列で書いてください", "must be text")
     return str(value).strip()
-
-
-# ---------------------------------------------------------------- whole-document passes
-
-
-def walk(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    """Every (location, value) in plain data, depth first, the containers included."""
-    yield loc, data
-    if isinstance(data, Mapping):
-        for k, v in data.items():
-            yield from walk(v, (*loc, str(k)))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from walk(v, (*loc, i))
-
-
-def is_credential_key(key: str) -> bool:
-    """A key that looks like a login ID, a password or another secret."""
-    folded = re.sub(r"[\s_\-.]", "", unicodedata.normalize("NFKC", key)).lower()
-    return bool(_CREDENTIAL_RE.search(folded))
-
-
-def credential_message() -> Msg:
-    return Msg(
-        "ログインIDやパスワードはプロファイルに書けません。環境変数 NSS_AUTOFILL_LOGIN_ID / "
-        "NSS_AUTOFILL_PASSWORD を使うか、ブラウザで入力してください (この行を削除してください)",
-        "login IDs and passwords do not belong in the profile; set NSS_AUTOFILL_LOGIN_ID / "
-        "NSS_AUTOFILL_PASSWORD or type them in the browser (delete this line)",
-    )
-
-
-def cp932_message(ch: str, pos: int) -> Msg:
-    code = f"U+{ord(ch):04X}"
-    repl = REPLACEMENTS.get(ch)
-    if repl:
-        return Msg(
-            f"文字「{ch}」({pos}文字目, {code}) は NSS で使えません (Shift_JIS にない文字)。"
-            f"「{repl}」に置き換えてください",
-            f"'{ch}' (character {pos}, {code}) is not in Shift_JIS (CP932), which NSS uses; "
-            f"write '{repl}' instead",
-        )
-    return Msg(
-        f"文字「{ch}」({pos}文字目, {code}) は NSS で使えません (Shift_JIS にない文字)。"
-        "別の文字に置き換えるか削除してください",
-        f"'{ch}' (character {pos}, {code}) is not in Shift_JIS (CP932), which NSS uses; "
-        "replace or remove it",
-    )
-
-
-def machine_dependent(text: str) -> list[tuple[int, str]]:
-    """CP932 characters outside JIS X 0208 (NEC special row, IBM extensions): ①, ㈱, 髙."""
-    out: list[tuple[int, str]] = []
-    for i, ch in enumerate(text, 1):
-        try:
-            b = ch.encode("cp932")
-        except UnicodeEncodeError:
-            continue
-        if len(b) == 2 and (b[0] == 0x87 or 0xED <= b[0] <= 0xEE or 0xFA <= b[0] <= 0xFC):
-            out.append((i, ch))
-    return out
-
-
-def machine_dependent_message(ch: str, pos: int) -> Msg:
-    repl = REPLACEMENTS.get(ch)
-    tail_ja = (
-        f"「{repl}」への置き換えをおすすめします"
-        if repl
-        else "別の文字への置き換えをおすすめします"
-    )
-    tail_en = f"consider '{repl}'" if repl else "consider another character"
-    return Msg(
-        f"文字「{ch}」({pos}文字目) は機種依存文字で、NSS で受け付けられない恐れがあります。"
-        f"{tail_ja}",
-        f"'{ch}' (character {pos}) is a vendor-specific character NSS may reject; {tail_en}",
-    )
-
-
-def text_problems(text: str) -> list[tuple[str, Msg]]:
-    """("error"|"warning", message) for every character NSS cannot or may not take."""
-    found: list[tuple[str, Msg]] = [
-        ("error", cp932_message(ch, i)) for i, ch in cp932_problems(text)
-    ]
-    found += [("warning", machine_dependent_message(ch, i)) for i, ch in machine_dependent(text)]
-    return found
-
-
-def industry_group(name: Any) -> str | None:
-    if not isinstance(name, str):
-        return None
-    canon = canonical_industry(name)
-    return INDUSTRIES[canon].group if canon else None
-
-
-def is_customs_broker(name: Any) -> bool:
-    return isinstance(name, str) and canonical_industry(name) == CUSTOMS_BROKER
