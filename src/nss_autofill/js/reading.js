@@ -241,8 +241,12 @@
   // ---------------------------------------------------------------- text runs
   // A run: text a person reads as one piece, between controls, buttons, line breaks and blocks.
   const runs = [];
+  // The run just before each control in reading order, with nothing between them (a caption
+  // that ends a line whose control wrapped onto the next one is still the control's).
+  const flowPrev = new Map();
   {
     let cur = null;
+    let lastCtl = null;
     let brk = "block";  // what came just before the next run: block | br | ctl
     const flush = (why) => {
       if (cur && clean(cur.text)) {
@@ -261,7 +265,10 @@
         }
         const blk = blockOf(p);
         if (cur && cur.block !== blk) flush("block");
-        if (!cur) cur = { text: "", nodes: [], block: blk, first: p, start: brk, end: "block" };
+        if (!cur) {
+          cur = { text: "", nodes: [], block: blk, first: p, start: brk, end: "block",
+            afterCtl: brk === "ctl" ? lastCtl : null };
+        }
         cur.text += node.nodeValue;
         cur.nodes.push(node);
         return;
@@ -274,7 +281,9 @@
         return;
       }
       if (el.matches(CONTROL) || buttonSet.has(el) || el.tagName === "IMG" && btnEls.has(el)) {
+        if (cur && clean(cur.text) && el.matches(CONTROL)) flowPrev.set(el, cur);
         flush("ctl");
+        lastCtl = el;
         return;
       }
       const block = isBlock(el);
@@ -350,7 +359,8 @@
           const cb = ch === r.block ? null : boxOf(ch);
           return !cb || cb.x >= bb.x + bb.w - 4;
         });
-        if (across && firstCol) widen(row, 10 * box.h);
+        // (a group label beside up to about six rows of sub-labels and hints)
+        if (across && firstCol) widen(row, 20 * box.h);
       }
     }
     // a line of its own: nothing but block edges or line breaks before and after it
@@ -358,8 +368,9 @@
     const wraps = rects.some((o) => o.top >= rects[0].bottom - 1);
     const head = wraps ? lineOf(rects, rects[0]) : box;
     runInfo.push({ text: clean(r.text), box, vb, head, weight, size, block: r.block,
-      first: r.first, order: order.get(r.first) ?? 0, cell, ownLine });
+      first: r.first, order: order.get(r.first) ?? 0, cell, ownLine, src: r, afterCtl: r.afterCtl });
   }
+  const infoOf = new Map(runInfo.map((x) => [x.src, x]));
   sizes.sort((a, b) => a - b);
   const medianSize = sizes.length ? sizes[Math.floor(sizes.length / 2)] : bodySize;
 
@@ -373,6 +384,14 @@
     if (ov <= 0) return false;
     return ov >= 0.5 * Math.min(a.h, b.h) || (a.y <= cy(b) && cy(b) <= bottom(a)) ||
       (b.y <= cy(a) && cy(a) <= bottom(b));
+  };
+  // Where a run lives beside a control of height box.h: its table cell when that cell is about
+  // one row high, else its block (a label column in a layout table's cell is not in that cell's
+  // row of controls).
+  const homeOf = (r, box) => {
+    if (!r.cell) return r.block;
+    const cb = boxOf(r.cell);
+    return cb && cb.h <= Math.max(4 * box.h, 96) ? r.cell : r.block;
   };
   const items = [];  // what blocks a caption from a control: other controls and buttons
   ctlInfo.forEach((c, i) => { if (c.box) items.push({ box: c.box, ctl: i }); });
@@ -560,7 +579,14 @@
         .sort((a, b) => right(b.box) - right(a.box))[0];
       const between = (rb) => others.some((it) => it.box.x >= right(rb) - 4 && right(it.box) <= box.x + 4);
       // The caption just left of the control, unless it sits nearer to the control before it.
-      const near = left.find((r) => !between(r.box));
+      const open = left.filter((r) => !between(r.box));
+      let near = open[0];
+      // a hint beside a label in one cell (セイ above [全角カタカナ]) gives way to the label
+      if (near && isHint(near.text)) {
+        const home = near.cell || near.block;
+        near = open.find((r) => !isHint(r.text) && (r.cell || r.block) === home) || near;
+      }
+      let beforeRun = null;
       if (near) {
         const prev = ctlLeftOf(near.box);
         const gapPrev = prev ? near.box.x - right(prev.box) : Infinity;
@@ -572,8 +598,19 @@
         const tie = Math.abs(gapHere - gapPrev) <= 2;
         if (!prev || (!tie && gapHere < gapPrev) || (tie && !prevIsChoice)) {
           res.before = near.text;
+          beforeRun = near;
           if (!isHint(near.text) && prev) add(near.text, rid(near), "before");
         }
+      }
+      // The caption just before it in reading order, in its own cell, on a line above it (the
+      // control wrapped onto the next line): it beats a label from another cell.
+      const fp = infoOf.get(flowPrev.get(c));
+      const ownHome = (r) => homeOf(r, box).contains(c);
+      if (fp && !isHint(fp.text) && bottom(fp.box) <= box.y + 4 && ownHome(fp) &&
+          !(fp.afterCtl && /^(radio|checkbox)$/i.test(fp.afterCtl.type || "")) &&
+          (!beforeRun || !ownHome(beforeRun))) {
+        res.before = fp.text;
+        if (fp.afterCtl) add(fp.text, rid(fp), "before");
       }
       // The caption just right of it, unless nearer to the next control.
       const after = rightSide.find((r) => !others.some((it) => it.box.x >= right(box) - 4 &&
@@ -622,7 +659,7 @@
           add(r.text, rid(r), "shared");  // another control's own label (a split field's)
           continue;
         }
-        const home = r.cell || r.block;
+        const home = homeOf(r, box);
         const withCtl = home && home !== body && hasControl(home);
         const spans = first && r.vb.y <= cy(first.vb) && cy(first.vb) <= bottom(r.vb) &&
           r.vb.h > first.vb.h * 1.3;
@@ -633,8 +670,11 @@
           if (!first) first = r;
         }
       }
-      if (!first) {
-        // A label stacked above: the nearest text over the control, nothing between.
+      // A label stacked above: the nearest text over the control, nothing between; also when
+      // the row's label is a tall column beside several rows (a group label: 一括請求先 beside
+      // コード / 企業名 / 事業所名 each stacked over its boxes).
+      const tall = first && first.vb.h > 3 * Math.max(box.h, 16);
+      if (!first || tall) {
         let best = null;
         const sameGroup = (it) => it.ctl >= 0 && choice && controls[it.ctl].name === c.name &&
           (controls[it.ctl].type || "").toLowerCase() === (c.type || "").toLowerCase();
@@ -643,6 +683,10 @@
         // section heading: the heading is not 名's label)
         const mates = items.filter((it) => it.ctl >= 0 && it.ctl !== i && inBand(it.box, box) &&
           right(it.box) <= box.x + 4);
+        // the line's own captions before the control (コード over 登録請求先コード [ ]): a label
+        // stacked over that line names the control too
+        let x0 = box.x;
+        for (const r of left) if (ownHome(r) && !isHint(r.text)) x0 = Math.min(x0, r.box.x);
         const overMate = (rb) => labelRuns.some((q) => q.box.y >= bottom(rb) - 2 &&
           bottom(q.box) <= box.y + 2 && !isHint(q.text) &&
           mates.some((it) => q.box.x < right(it.box) && right(q.box) > it.box.x));
@@ -653,13 +697,19 @@
           if (items.some((it) => it.ctl !== i && inBand(it.box, rb))) continue;  // a caption in a row
           const gap = box.y - bottom(rb);
           if (gap > Math.max(3 * rb.h, 48)) continue;
-          if (!(rb.x < right(box) + 8 && right(rb) > box.x - 8)) continue;
+          if (!(rb.x < right(box) + 8 && right(rb) > x0 - 8)) continue;
           if (best && gap >= best.gap) continue;
           const blocked = items.some((it) => it.ctl !== i && !sameGroup(it) && it.box.y >= bottom(rb) - 2 &&
             bottom(it.box) <= box.y + 2 && it.box.x < right(box) && right(it.box) > box.x);
           if (!blocked && !(mates.length && overMate(rb))) best = { r, gap };
         }
-        if (best) add(best.r.text, rid(best.r), "above");
+        if (best) {
+          if (tall) {
+            const at = labels.findIndex((l) => l.id === rid(first) && l.how === "row");
+            if (at >= 0) labels[at] = { ...labels[at], how: "group" };
+          }
+          add(best.r.text, rid(best.r), "above");
+        }
       }
     }
     for (const x of containersOf(c)) add(x.t, x.id, "container");
