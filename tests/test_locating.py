@@ -411,3 +411,85 @@ def test_split_field_label_stacked_above_the_first_part_under_a_heading(page: Pa
     loc = locate_field(model, spec, spec.field("n"))
     assert [_name(page, loc, 0), _name(page, loc, 1)] == ["sei", "mei"]
     assert _name(page, locate_field(model, spec, spec.field("b"))) == "busyo"
+
+
+_GROUP_FIELDS = [
+    {"id": "code", "group": "一括請求に関する項目", "parent": "一括請求先", "label": "コード",
+     "control": "split_text", "parts": ["登録請求先コード", "事業所コード"],
+     "values": ["a.b", "a.c"], "value": None},
+    {"id": "company", "group": "一括請求に関する項目", "parent": "一括請求先", "label": "企業名",
+     "control": "text"},
+    {"id": "office", "group": "一括請求に関する項目", "parent": "一括請求先", "label": "事業所名",
+     "control": "text"},
+]  # fmt: skip
+_CODE_LINE = (
+    "登録請求先コード&nbsp;<input name='cd1' size='9'>&nbsp; "
+    "事業所コード&nbsp;<input name='cd2' size='9'>"
+)
+_FLEX = (
+    "<style>body{font-size:13px} .row{display:flex;margin:0 0 6px;padding:4px 0;"
+    "border-bottom:1px dashed #ccc} .c3{width:25%} .c9{width:75%} .fl{display:block}</style>"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a label stacked over a line of captions and boxes (seed 40)
+        f"{_FLEX}<fieldset><legend>一括請求に関する項目</legend><fieldset><legend>一括請求先</legend>"
+        f"<div><span class='fl'>コード</span>{_CODE_LINE}</div>"
+        "<div><div><label for='k'>企業名</label></div><input id='k' name='kgy'></div>"
+        "<div><div><label for='j'>事業所名</label></div><input id='j' name='jgs'></div>"
+        "</fieldset></fieldset>",
+        # a flex row's label column beside nested rows with hints, taller than 10 lines of text
+        # (seed 52)
+        f"{_FLEX}<h3>一括請求に関する項目</h3><div class='row'><div class='c3'>一括請求先</div>"
+        "<div class='c9'><div class='row'><div class='c3'>コード<br><small>（半角数字7桁）</small>"
+        "</div><div class='c9'>登録請求先コード <input name='cd1'><br>"
+        "事業所コード <input name='cd2'>"
+        "</div></div><div class='row'><div class='c3'>企業名<br><small>（全角）</small><br>"
+        "<small>例）ナックス商事</small></div><div class='c9'><input name='kgy'></div></div>"
+        "<div class='row'><div class='c3'>事業所名<br><small>（全角）</small><br><small>例）本社"
+        "</small></div><div class='c9'><input name='jgs'></div></div></div></div>",
+        # a caption that ends a line, its box wrapped onto the next one (seed 67)
+        "<h3>一括請求に関する項目</h3><table style='width:640px'>"
+        "<tr><th rowspan='3'>一括請求先</th>"
+        "<th style='width:120px'>コード</th><td style='width:230px'>登録請求先コード "
+        "<input name='cd1' size='9'> 事業所コード <input name='cd2' size='9'></td></tr>"
+        "<tr><th>企業名</th><td><input name='kgy'></td></tr>"
+        "<tr><th>事業所名</th><td><input name='jgs'></td></tr></table>",
+        # a layout table around a flex row whose right column stacks labelled groups (seed 94)
+        f"{_FLEX}<table><tr><td><h3>一括請求に関する項目</h3><div class='row'>"
+        "<div class='c3'>一括請求先</div><div class='c9'>"
+        f"<div><span class='fl'>コード：</span>{_CODE_LINE}</div>"
+        "<div><span class='fl'>企業名：</span><input name='kgy'></div>"
+        "<div><span class='fl'>事業所名：</span><input name='jgs'></div>"
+        "</div></div></td></tr></table>",
+    ],
+    ids=["stacked-over-captions", "flex-group-column", "wrapped-caption", "layout-table"],
+)
+def test_group_label_beside_or_over_sub_labels(page: Page, html: str) -> None:
+    """一括請求先 › コード / 企業名 / 事業所名 as other sites draw it (variant seeds 40-119)."""
+    spec = _page(_GROUP_FIELDS)
+    page.set_content(f"<html><body style='width:900px'>{html}</body></html>")
+    model = scan_form(page, spec)
+    code = locate_field(model, spec, spec.field("code"))
+    assert [_name(page, code, 0), _name(page, code, 1)] == ["cd1", "cd2"]
+    assert _name(page, locate_field(model, spec, spec.field("company"))) == "kgy"
+    assert _name(page, locate_field(model, spec, spec.field("office"))) == "jgs"
+
+
+def test_hint_under_a_part_label_gives_way_to_the_label(page: Page) -> None:
+    """セイ over [全角カタカナ] in one label cell: the box's caption is セイ (seed 70)."""
+    cell = "<th>{}<span style='color:red'>※必須</span><br><small>[全角カタカナ]</small></th>"
+    html = (
+        "<table><tr><th rowspan='2'>氏名(フリガナ)</th>" + cell.format("セイ")
+        + "<td><input name='s'></td></tr><tr>" + cell.format("メイ")
+        + "<td><input name='m'></td></tr></table>"
+    )  # fmt: skip
+    spec = _page(
+        [{"id": "k", "label": "氏名(フリガナ)", "control": "split_text", "parts": ["セイ", "メイ"],
+          "values": ["a.b", "a.c"], "value": None}]
+    )  # fmt: skip
+    loc = _locate(page, html, spec, "k")
+    assert [_name(page, loc, 0), _name(page, loc, 1)] == ["s", "m"]
