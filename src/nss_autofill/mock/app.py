@@ -22,11 +22,12 @@ from urllib.parse import parse_qs, urlsplit
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import flow
+from . import flow, state
 from .faults import ERROR_500_HTML, Faults, inject
-from .flow import BY_ID, Fields, PageDef, Registration, Session, UserCode
+from .flow import BY_ID, PageDef
 from .record import Request, carried_caption
 from .resources import fixtures_dir
+from .state import Fields, Registration, Session, UserCode
 from .styles import style as _style
 from .variants import VariantStyle
 from .variants import render as render_variant
@@ -225,7 +226,7 @@ class MockApp:
         with self.lock:
             if sid and sid in self._sessions:
                 return self._sessions[sid], False
-            sess = Session(flow.new_sid())
+            sess = Session(state.new_sid())
             self._sessions[sess.sid] = sess
             return sess, True
 
@@ -237,7 +238,7 @@ class MockApp:
             path=path,
             page_id=page.id if page and not extra else None,
             fields=fields,
-            submitter=flow.submitter_of(self.style.canonical(fields, page.id if page else None)),
+            submitter=state.submitter_of(self.style.canonical(fields, page.id if page else None)),
             kind=kind,
             encoding=encoding,
         )
@@ -327,8 +328,8 @@ class MockApp:
     # ------------------------------------------------------------------ POST
     def _post(self, page: PageDef, sess: Session, fields: Fields) -> Resp:
         pid = page.id
-        submitter = flow.submitter_of(fields) or ""
-        values = flow.form_values(fields)
+        submitter = state.submitter_of(fields) or ""
+        values = state.form_values(fields)
         if pid == "terms":
             sess.consented = True
             return self._redirect("temp-apply")
@@ -385,15 +386,15 @@ class MockApp:
         return self._redirect("apply-usercode")
 
     def _commit_code(self, sess: Session, values: Fields) -> None:
-        code = flow.first(values, "txtRiyosyaCd").strip()
-        rows = flow.usercode_rows(values)
+        code = state.first(values, "txtRiyosyaCd").strip()
+        rows = state.usercode_rows(values)
         sess.codes = [c for c in sess.codes if c.code != code]
         sess.codes.append(UserCode(code, rows))
         sess.values.pop("apply-usercode", None)
 
     def _login(self, sess: Session, values: Fields) -> Resp:
-        login_id = flow.first(values, "txtLoginId").strip()
-        password = flow.first(values, "pwdPassword")
+        login_id = state.first(values, "txtLoginId").strip()
+        password = state.first(values, "pwdPassword")
         reg = self._registrations.get(login_id)
         if reg is None or not secrets.compare_digest(reg.password, password):
             sess.values["login"] = {"txtLoginId": [login_id]}
@@ -406,12 +407,12 @@ class MockApp:
         sess.login_id = reg.login_id
         sess.values.pop("login", None)
         if "apply-tanto" not in sess.values:
-            sess.values["apply-tanto"] = flow.tanto_from_registration(reg.values)
+            sess.values["apply-tanto"] = state.tanto_from_registration(reg.values)
 
     def _register(self, sess: Session, values: Fields) -> Registration:
-        login_id, password = flow.new_credentials()
+        login_id, password = state.new_credentials()
         while login_id in self._registrations:
-            login_id, password = flow.new_credentials()
+            login_id, password = state.new_credentials()
         reg = Registration(login_id, password, copy.deepcopy(values))
         self._registrations[login_id] = reg
         sess.registration = login_id
@@ -430,25 +431,25 @@ class MockApp:
             sess.consented = True
         if page_id in ("temp-confirm", "temp-done"):
             # What this session posted on temp-apply, if it did; else the sample applicant.
-            sess.values.setdefault("temp-apply", copy.deepcopy(flow.SAMPLE_TEMP))
+            sess.values.setdefault("temp-apply", copy.deepcopy(state.SAMPLE_TEMP))
             sess.passed.add("temp-apply")
         if page_id == "temp-done":
             self._register(sess, sess.values["temp-apply"])
         elif page_id == "login" and self.mail is None:
-            self._register(sess, flow.SAMPLE_TEMP)
+            self._register(sess, state.SAMPLE_TEMP)
         if page_id in PHASE2_ORDER:
             reg = self._registrations.get(sess.registration or "")
             if reg is None:
-                reg = self._register(sess, flow.SAMPLE_TEMP)
+                reg = self._register(sess, state.SAMPLE_TEMP)
             self._log_in(sess, reg)
             index = PHASE2_ORDER.index(page_id)
-            samples = flow.sample_values()
+            samples = state.sample_values()
             for earlier in PHASE2_ORDER[:index]:
                 if earlier in samples:
                     sess.values.setdefault(earlier, copy.deepcopy(samples[earlier]))
                 sess.passed.add(earlier)
             if index >= PHASE2_ORDER.index("apply-usercode-choice") and not sess.codes:
-                sess.codes.append(copy.deepcopy(flow.SAMPLE_CODE))
+                sess.codes.append(copy.deepcopy(state.SAMPLE_CODE))
             if page_id == "apply-usercode":
                 sess.code_mode = sess.code_mode or "shared"
             if page_id == "apply-done" and sess.receipt is None:
@@ -487,7 +488,7 @@ class MockApp:
         def v(name: str, default: str = "") -> str:
             if stored is None:
                 return default
-            return flow.first(vals, name)
+            return state.first(vals, name)
 
         def on(name: str, value: str, default: bool = False) -> bool:
             if stored is None:
@@ -499,7 +500,7 @@ class MockApp:
             return Markup("").join(Markup('<div class="errmsg">{}</div>').format(m) for m in msgs)
 
         def pv(page_id: str, name: str) -> str:
-            return flow.first(sess.values.get(page_id, {}), name)
+            return state.first(sess.values.get(page_id, {}), name)
 
         reg = self._registrations.get(sess.registration or "")
         return {
@@ -526,7 +527,7 @@ class MockApp:
             "processing_caption": lambda val: flow.caption(flow.PROCESSING, val),
             "years": flow.year_options(),
             "postal_json": Markup(json.dumps(flow.POSTAL, ensure_ascii=False)),
-            "rows": flow.usercode_rows(vals),
+            "rows": state.usercode_rows(vals),
             "codes": sess.codes,
             "code_mode": sess.code_mode,
             "route": sess.route,

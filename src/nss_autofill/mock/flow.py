@@ -1,4 +1,7 @@
-"""Page table, session state and server-side validation of the mock NSS site.
+"""Page table and server-side validation of the mock NSS site.
+
+The session state, the posted fields and the sample values are in ``state.py``; the names of
+it that ``variants/`` and the tests take from here are handed on (``__all__``).
 
 Everything here is the mock's own invention: the paths, input names and messages only imitate
 an old Japanese web application. Nothing in nss-autofill may depend on them except the tests.
@@ -8,12 +11,45 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-Fields = dict[str, list[str]]
+from .state import (
+    SAMPLE_TEMP,
+    SUBMIT_HIDDEN,
+    Fields,
+    Session,
+    first,
+    sample_values,
+    tanto_from_registration,
+    today,
+    usercode_rows,
+)
 
-SUBMIT_HIDDEN = "hdnBtnNm"  # set by the page's doSubmit() helper before form.submit()
+__all__ = [
+    "ARIA_STEP_PAGES",
+    "ARIA_TAB_PAGES",
+    "BY_ID",
+    "BY_PATH",
+    "INDUSTRIES",
+    "PAGES",
+    "POSTAL",
+    "PREFECTURE_NAMES",
+    "PREF_OPTIONS",
+    "PROCESSING",
+    "SAMPLE_TEMP",
+    "STEPS",
+    "SUBMIT_HIDDEN",
+    "TABS",
+    "Errors",
+    "Fields",
+    "PageDef",
+    "caption",
+    "industry_caption",
+    "sample_values",
+    "tanto_from_registration",
+    "validate",
+    "year_options",
+]
 
 
 @dataclass(frozen=True)
@@ -152,70 +188,9 @@ PHONE_RE = re.compile(r"^[0-9][0-9-]{0,12}$")
 MAIL_RE = re.compile(r"^[!-~]+@[!-~]+\.[!-~]+$")
 
 
-def _today() -> dt.date:
-    return dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
-
-
 def year_options() -> list[str]:
-    y = _today().year
+    y = today().year
     return [str(y), str(y + 1), str(y + 2)]
-
-
-@dataclass
-class UserCode:
-    code: str
-    rows: list[dict[str, str]]  # keys: industry, processing, count, sso ("1" or "")
-
-
-@dataclass
-class Registration:
-    login_id: str
-    password: str
-    values: Fields  # the temp-apply form as posted
-
-
-@dataclass
-class Session:
-    sid: str
-    consented: bool = False
-    values: dict[str, Fields] = field(default_factory=dict)
-    registration: str | None = None  # login id of this session's phase-1 registration
-    login_id: str | None = None
-    route: str = ""  # 一般 / net
-    code_mode: str = ""  # new / shared
-    codes: list[UserCode] = field(default_factory=list)
-    receipt: str | None = None
-    passed: set[str] = field(default_factory=set)  # pages whose last POST was valid
-
-
-def new_sid() -> str:
-    return secrets.token_hex(16)
-
-
-def new_credentials() -> tuple[str, str]:
-    login_id = "T" + "".join(secrets.choice("0123456789") for _ in range(7))
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
-    password = "".join(secrets.choice(alphabet) for _ in range(10))
-    return login_id, password
-
-
-def first(fields: Fields, name: str) -> str:
-    vals = fields.get(name)
-    return vals[0] if vals else ""
-
-
-def submitter_of(fields: Fields) -> str | None:
-    """The caption of the control that submitted: a ``btn*`` submit input, else the hidden field."""
-    for name, vals in fields.items():
-        if name.startswith("btn") and vals:
-            return vals[0]
-    hidden = first(fields, SUBMIT_HIDDEN)
-    return hidden or None
-
-
-def form_values(fields: Fields) -> Fields:
-    """The posted fields without the submitter controls (what the page re-shows)."""
-    return {k: v for k, v in fields.items() if not k.startswith("btn") and k != SUBMIT_HIDDEN}
 
 
 # ---------------------------------------------------------------------------------- validation
@@ -320,7 +295,7 @@ def validate(page_id: str, fields: Fields, session: Session) -> Errors:
             except ValueError:
                 c.add("selKaishiY", "利用開始希望日が正しい日付ではありません。")
             else:
-                if day <= _today():
+                if day <= today():
                     c.add("selKaishiY", "利用開始希望日には明日以降の日付を選択してください。")
     elif page_id == "apply-office":
         c.required("txtKgyMei", "企業名")
@@ -389,95 +364,9 @@ def _validate_billing(c: _Check) -> None:
         c.optional("txtSkyJusyo2", "住所(建物名等)")
 
 
-def usercode_rows(fields: Fields) -> list[dict[str, str]]:
-    """The rows the 「設定」 button added, from the hidden inputs it wrote."""
-    ind = fields.get("hdnGyoshu", [])
-    proc = fields.get("hdnHoshiki", [])
-    cnt = fields.get("hdnSikibetuSu", [])
-    sso = fields.get("hdnSso", [])
-    n = min(len(ind), len(proc), len(cnt), len(sso))
-    return [
-        {"industry": ind[i], "processing": proc[i], "count": cnt[i], "sso": sso[i]}
-        for i in range(n)
-    ]
-
-
 def caption(options: tuple[tuple[str, str], ...], value: str) -> str:
     return next((cap for v, cap in options if v == value), "")
 
 
 def industry_caption(value: str) -> str:
     return next((cap for v, cap, _ in INDUSTRIES if v == value), "")
-
-
-# ------------------------------------------------------------------------ sample (url_for) data
-
-SAMPLE_TEMP: Fields = {
-    "txtKgyMei": ["模擬港湾物流株式会社"],
-    "txtBusyoMei": ["業務部"],
-    "txtTntSei": ["港"],
-    "txtTntMei": ["花子"],
-    "txtTntSeiKana": ["ミナト"],
-    "txtTntMeiKana": ["ハナコ"],
-    "txtTelNo": ["03-0000-1234"],
-    "txtMailAddr": ["hanako@example.test"],
-    "txtMailAddrKakunin": ["hanako@example.test"],
-}
-
-
-def tanto_from_registration(temp: Fields) -> Fields:
-    """apply-tanto's fields prefilled from the phase-1 registration (as the real NSS does)."""
-    pairs = {
-        "txtMskSei": "txtTntSei",
-        "txtMskMei": "txtTntMei",
-        "txtMskSeiKn": "txtTntSeiKana",
-        "txtMskMeiKn": "txtTntMeiKana",
-        "txtMskBusyo": "txtBusyoMei",
-        "txtMskTel": "txtTelNo",
-        "txtMskMail": "txtMailAddr",
-    }
-    return {new: list(temp.get(old, [""])) for new, old in pairs.items()}
-
-
-def sample_values() -> dict[str, Fields]:
-    """Valid values for every phase-2 page (for url_for on later pages)."""
-    y = str(_today().year + 1)
-    tanto = tanto_from_registration(SAMPLE_TEMP)
-    tanto.update(
-        txaRiyu=["サイバーポート利用のための申込"],
-        selKaishiY=[y],
-        selKaishiM=["04"],
-        selKaishiD=["01"],
-    )
-    return {
-        "apply-tanto": tanto,
-        "apply-office": {
-            "txtKgyMei": ["模擬港湾物流株式会社"],
-            "txtKgyMeiKn": ["モギコウワンブツリュウ"],
-            "txtHojinNo": [""],
-            "txtDaihyoYakusyoku": ["代表取締役"],
-            "txtDaihyoSimei": ["港　太郎"],
-            "txtKgyYubin": ["1050001"],
-            "selKgyTodofuken": ["13"],
-            "txtKgyJusyo1": ["港区虎ノ門９－９－９"],
-            "txtKgyJusyo2": [""],
-            "txtKgyTel": ["03-0000-1234"],
-            "txtJgsMei": ["CP利用者"],
-            "txtJgsMeiKn": ["サイバーポートリヨウシャ"],
-            "rdoJgsSyozaichi": ["1"],
-            "txtKanriSimei": ["港　花子"],
-            "txtKanriTel": ["03-0000-1234"],
-            "txtKanriMail": ["hanako@example.test"],
-        },
-        "apply-terminal": {"chkKikiKyoyo": ["1"]},
-        "apply-mailbox": {"txtMbxSu": ["1"]},
-        "apply-plan": {"rdoRyokinPlan": ["B"], "rdoTokeiSiryo": ["0"], "rdoHozeiSiryo": ["0"]},
-        "apply-billing": {
-            "rdoIkkatsu": ["0"],
-            "rdoSeikyuSyozai": ["1"],
-            "rdoKozaFurikae": ["0"],
-        },
-    }
-
-
-SAMPLE_CODE = UserCode("ZZ9X1", [{"industry": "G01", "processing": "2", "count": "1", "sso": ""}])
