@@ -29,6 +29,7 @@ from .record import Request, carried_caption
 from .resources import fixtures_dir
 from .state import Fields, Registration, Session, UserCode
 from .styles import style as _style
+from .validation import validate
 from .variants import VariantStyle
 from .variants import render as render_variant
 
@@ -342,7 +343,7 @@ class MockApp:
             return self._redirect("temp-done")
         if pid == "apply-confirm":
             sess.values[pid] = values
-            errors = flow.validate(pid, values, sess)
+            errors = validate(pid, values, sess)
             if errors:
                 return self._render(pid, sess, errors=errors)
             sess.receipt = "R" + "".join(secrets.choice("0123456789") for _ in range(9))
@@ -358,7 +359,7 @@ class MockApp:
                 sess.values.pop(pid, None)
             return self._redirect(BACK[pid])
         sess.values[pid] = values
-        errors = flow.validate(pid, values, sess)
+        errors = validate(pid, values, sess)
         if errors:
             sess.passed.discard(pid)
             return self._render(pid, sess, errors=errors)
