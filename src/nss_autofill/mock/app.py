@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import flow, state
 from .faults import ERROR_500_HTML, Faults, inject
-from .flow import BY_ID, PageDef
+from .flow import BACK, BY_ID, NEXT, PHASE2_ORDER, PageDef
 from .record import Request, carried_caption
 from .resources import fixtures_dir
 from .state import Fields, Registration, Session, UserCode
@@ -42,36 +42,6 @@ GUARDED_KINDS = ("consent", "final")
 GUARDED_LOG_ENV = "NSS_MOCK_GUARDED_LOG"
 _LOG_LOCK = threading.Lock()
 FAULTS = ("timeout", "maintenance")
-PHASE2_ORDER = (
-    "apply-tanto",
-    "apply-office",
-    "apply-usercode-choice",
-    "apply-usercode",
-    "apply-terminal",
-    "apply-mailbox",
-    "apply-plan",
-    "apply-billing",
-    "apply-confirm",
-    "apply-done",
-)
-BACK: dict[str, str] = {
-    "temp-apply": "terms",
-    "apply-office": "apply-tanto",
-    "apply-usercode-choice": "apply-office",
-    "apply-usercode": "apply-usercode-choice",
-    "apply-terminal": "apply-usercode-choice",
-    "apply-mailbox": "apply-terminal",
-    "apply-plan": "apply-mailbox",
-    "apply-billing": "apply-plan",
-}
-NEXT: dict[str, str] = {
-    "apply-tanto": "apply-office",
-    "apply-office": "apply-usercode-choice",
-    "apply-terminal": "apply-mailbox",
-    "apply-mailbox": "apply-plan",
-    "apply-plan": "apply-billing",
-    "apply-billing": "apply-confirm",
-}
 
 
 @dataclass(frozen=True)

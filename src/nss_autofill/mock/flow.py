@@ -1,8 +1,9 @@
 """The mock NSS site's flow as data: its pages, their bars and the choices its forms offer.
 
 ``PAGES`` defines every page (id, path, template, phase, step and tab, charset, what its POST
-does); ``STEPS`` and ``TABS`` are the step and tab bars; the prefectures, industries,
-processing methods, start years and postal codes are the choices the forms offer. Validation
+does); ``STEPS`` and ``TABS`` are the step and tab bars; ``PHASE2_ORDER``, ``BACK`` and
+``NEXT`` the order the pages follow; the prefectures, industries, processing methods, start
+years and postal codes are the choices the forms offer. Validation
 of the posted forms is ``validation.py``; the session state, the posted fields and the sample
 values are ``state.py``, and the names of it that ``variants/`` and the tests take from here
 are handed on (``__all__``).
@@ -27,10 +28,13 @@ from .state import (
 __all__ = [
     "ARIA_STEP_PAGES",
     "ARIA_TAB_PAGES",
+    "BACK",
     "BY_ID",
     "BY_PATH",
     "INDUSTRIES",
+    "NEXT",
     "PAGES",
+    "PHASE2_ORDER",
     "POSTAL",
     "PREFECTURE_NAMES",
     "PREF_OPTIONS",
@@ -111,6 +115,38 @@ TABS = (
 # Pages whose step/tab bars mark the current item with aria-current rather than a class.
 ARIA_STEP_PAGES = frozenset({"apply-tanto", "apply-terminal", "apply-plan", "apply-confirm"})
 ARIA_TAB_PAGES = frozenset({"apply-terminal", "apply-mailbox", "apply-plan", "apply-billing"})
+
+# The order of phase 2's pages (url_for fills the ones before), and where 戻る and 次へ lead.
+PHASE2_ORDER = (
+    "apply-tanto",
+    "apply-office",
+    "apply-usercode-choice",
+    "apply-usercode",
+    "apply-terminal",
+    "apply-mailbox",
+    "apply-plan",
+    "apply-billing",
+    "apply-confirm",
+    "apply-done",
+)
+BACK: dict[str, str] = {
+    "temp-apply": "terms",
+    "apply-office": "apply-tanto",
+    "apply-usercode-choice": "apply-office",
+    "apply-usercode": "apply-usercode-choice",
+    "apply-terminal": "apply-usercode-choice",
+    "apply-mailbox": "apply-terminal",
+    "apply-plan": "apply-mailbox",
+    "apply-billing": "apply-plan",
+}
+NEXT: dict[str, str] = {
+    "apply-tanto": "apply-office",
+    "apply-office": "apply-usercode-choice",
+    "apply-terminal": "apply-mailbox",
+    "apply-mailbox": "apply-plan",
+    "apply-plan": "apply-billing",
+    "apply-billing": "apply-confirm",
+}
 
 _PREFECTURES = (
     "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 "
