@@ -25,7 +25,7 @@ from markupsafe import Markup
 from . import flow, state
 from .faults import ERROR_500_HTML, Faults, inject
 from .flow import BACK, BY_ID, NEXT, PHASE2_ORDER, PageDef
-from .record import Request, carried_caption
+from .record import GUARDED_LOG_ENV, Post, Request, log_guarded, why_guarded
 from .resources import fixtures_dir
 from .state import Fields, Registration, Session, UserCode
 from .styles import style as _style
@@ -36,24 +36,7 @@ from .variants import render as render_variant
 COOKIE = "NSSSESSIONID"
 GOTO_PREFIX = "/__mock__/goto/"
 GOTO_THEN = "then"  # /__mock__/goto/<page>?then=/added/page: that session, then an added page
-GUARDED_KINDS = ("consent", "final")
-# A file every mock (in this process or a dry run's) appends its guarded requests to, one JSON
-# line each, when this names one: a record no reset() clears (the test suite's after-test check).
-GUARDED_LOG_ENV = "NSS_MOCK_GUARDED_LOG"
-_LOG_LOCK = threading.Lock()
 FAULTS = ("timeout", "maintenance")
-
-
-@dataclass(frozen=True)
-class Post:
-    """One POST the mock received, decoded by the charset of the page it came from."""
-
-    path: str
-    page_id: str | None
-    fields: dict[str, list[str]]
-    submitter: str | None  # caption of the control that submitted the form, if any
-    kind: str  # "consent" | "final" | "other"
-    encoding: str  # "utf-8" or "cp932"
 
 
 @dataclass(frozen=True)
@@ -129,32 +112,11 @@ class MockApp:
             return list(self._requests)
 
     def why_guarded(self, req: Request) -> str | None:
-        """Why ``req`` consented or submitted (what only a person may cause); None if it did not.
-
-        It did when its path, query or body carries a consent/final caption (``record``), or it
-        went to where a guarded page posts: any request to a page added with post_kind
-        consent/final (it stands for a commit endpoint), or a request other than a plain GET
-        (no query) to a flow page whose posts consent or submit (the flow shows those pages
-        by a plain GET after a 303).
-        """
-        for part, data in (("path", req.path.encode("latin-1", "replace")), ("query", req.query)):
-            caption = carried_caption(data)
-            if caption:
-                return f"its {part} carries {caption!r}"
-        caption = carried_caption(req.body)
-        if caption:
-            return f"its body carries {caption!r}"
+        """Why ``req`` consented or submitted; None if it did not (``record.why_guarded``)."""
         with self.lock:
             extra = self._extra.get(req.path)
-        if extra is not None:
-            if extra.post_kind in GUARDED_KINDS:
-                return f"it went to {req.path}, added as a {extra.post_kind} endpoint"
-            return None
-        page = self.style.page_at(req.path)
-        plain_get = req.method in ("GET", "HEAD") and not req.query
-        if page is not None and page.post_kind in GUARDED_KINDS and not plain_get:
-            return f"{req.method} to {req.path}, where {page.id} posts ({page.post_kind})"
-        return None
+        added_kind = extra.post_kind if extra is not None else None
+        return why_guarded(req, self.style.page_at(req.path), added_kind)
 
     def _log_guarded(self, req: Request) -> None:
         """Append ``req`` to the guarded-request log (``GUARDED_LOG_ENV``) if it is guarded."""
@@ -162,12 +124,8 @@ class MockApp:
         if not log:
             return
         why = self.why_guarded(req)
-        if why is None:
-            return
-        entry = {"pid": os.getpid(), "site": self.base_url, "method": req.method}
-        line = json.dumps({**entry, "path": req.path, "why": why}, ensure_ascii=False)
-        with _LOG_LOCK, open(log, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
+        if why is not None:
+            log_guarded(log, req, why, self.base_url)
 
     def reset(self) -> None:
         """Forget posts, requests, sessions and registrations (not the guarded-request log)."""
