@@ -1,14 +1,17 @@
-"""The mock NSS site's application: sessions, page flow, rendering, the POST and request records.
+"""The mock NSS site's application: every request routed to what the flow does with it.
 
-``MockApp`` answers one request at a time (under a lock) from the Jinja2 templates in
-``fixtures/<style>/``; ``server.MockSite`` puts it behind a loopback HTTP server.
+``MockApp`` keeps the sessions, registrations, added pages and records, and answers one
+request at a time (under a lock): it records the request, routes it to an added page, a
+variant's image, a ``url_for`` set-up or a flow page, shows a switched-on fault, and steps the
+flow on a GET or POST (consent, registration, login, user codes, 戻る and 次へ). Pages are
+drawn by ``render.py``, forms checked by ``validation.py``, requests recorded and classed by
+``record.py``; ``server.MockSite`` puts the app behind a loopback HTTP server.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 import os
 import secrets
 import threading
@@ -16,22 +19,17 @@ import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.cookies import SimpleCookie
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from jinja2 import Environment, FunctionLoader, StrictUndefined
-from markupsafe import Markup
-
-from . import flow, state
-from .faults import ERROR_500_HTML, Faults, inject
+from . import state
+from .faults import ERROR_500_HTML, Faults
 from .flow import BACK, BY_ID, NEXT, PHASE2_ORDER, PageDef
 from .record import GUARDED_LOG_ENV, Post, Request, log_guarded, why_guarded
-from .resources import fixtures_dir
-from .state import Fields, Registration, Session, UserCode
+from .render import Renderer, Resp, encoding_of, page_context
+from .state import Fields, MockMail, Registration, Session, UserCode
 from .styles import style as _style
 from .validation import validate
 from .variants import VariantStyle
-from .variants import render as render_variant
 
 COOKIE = "NSSSESSIONID"
 GOTO_PREFIX = "/__mock__/goto/"
@@ -40,32 +38,10 @@ FAULTS = ("timeout", "maintenance")
 
 
 @dataclass(frozen=True)
-class MockMail:
-    """The mail a phase-1 registration would send: the login URL and the temporary login."""
-
-    url: str
-    login_id: str
-    password: str
-
-
-@dataclass
-class Resp:
-    status: int
-    body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
-    location: str | None = None
-
-
-@dataclass(frozen=True)
 class _Extra:
     body: bytes
     charset: str
     post_kind: str
-
-
-def _encoding(charset: str) -> str:
-    sjis = charset.lower().replace("-", "_") in ("shift_jis", "sjis", "cp932", "windows_31j")
-    return "cp932" if sjis else "utf-8"
 
 
 class MockApp:
@@ -87,16 +63,7 @@ class MockApp:
         self.variant: VariantStyle | None = (
             self.style if isinstance(self.style, VariantStyle) else None
         )
-        root = fixtures_dir() / ("classic" if self.variant else style)
-        if not root.joinpath("_nss.html").is_file():
-            raise ValueError(f"no mock style {style!r} in {fixtures_dir()}")
-        self._env = Environment(
-            loader=FunctionLoader(lambda name: root.joinpath(name).read_text(encoding="utf-8")),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self._pages = Renderer(style, self.variant)  # its templates (or the variant's markup)
 
     def page_url(self, page_id: str) -> str:
         return self.base_url + self.style.path(page_id)
@@ -137,7 +104,7 @@ class MockApp:
             self.mail = None
 
     def add_page(self, path: str, html: str | bytes, charset: str, post_kind: str) -> None:
-        body = html if isinstance(html, bytes) else html.encode(_encoding(charset))
+        body = html if isinstance(html, bytes) else html.encode(encoding_of(charset))
         with self.lock:
             self._extra[path] = _Extra(body, charset, post_kind)
 
@@ -207,7 +174,7 @@ class MockApp:
         page = self.style.page_at(path)
         if method == "POST":
             charset = extra.charset if extra else (page.charset if page else "utf-8")
-            encoding = _encoding(charset)
+            encoding = encoding_of(charset)
             try:
                 fields = parse_qs(body.decode("ascii"), keep_blank_values=True, encoding=encoding)
             except UnicodeDecodeError:
@@ -387,7 +354,7 @@ class MockApp:
             return Resp(HTTPStatus.SEE_OTHER, location=then)
         return self._redirect(page_id)
 
-    # ------------------------------------------------------------------ rendering
+    # ------------------------------------------------------------------ answers
     def _redirect(self, page_id: str) -> Resp:
         return Resp(HTTPStatus.SEE_OTHER, location=self.style.path(page_id))
 
@@ -400,68 +367,14 @@ class MockApp:
             # The operator goes back and edits the page 戻る leads to (its stored values).
             edits = self.faults.take_edits()
             sess.values.setdefault(BACK[page_id], {}).update({k: [v] for k, v in edits.items()})
-        context = self._context(page, sess, errors or {})
-        if self.variant is not None:
-            html = render_variant(self.variant, page, context)
-        else:
-            html = self._env.get_template(page.template).render(context)
-        html = inject(html, script)
-        encoding = _encoding(page.charset)
-        body = html.encode(encoding, errors="xmlcharrefreplace")
-        return Resp(HTTPStatus.OK, body, f"text/html; charset={page.charset}")
-
-    def _context(self, page: PageDef, sess: Session, errors: dict[str, str]) -> dict[str, Any]:
-        stored = sess.values.get(page.id)
-        vals: Fields = stored or {}
-
-        def v(name: str, default: str = "") -> str:
-            if stored is None:
-                return default
-            return state.first(vals, name)
-
-        def on(name: str, value: str, default: bool = False) -> bool:
-            if stored is None:
-                return default
-            return value in vals.get(name, [])
-
-        def err(*names: str) -> Markup:
-            msgs = [errors[n] for n in names if n in errors]
-            return Markup("").join(Markup('<div class="errmsg">{}</div>').format(m) for m in msgs)
-
-        def pv(page_id: str, name: str) -> str:
-            return state.first(sess.values.get(page_id, {}), name)
-
-        reg = self._registrations.get(sess.registration or "")
-        return {
-            "page": page,
-            "charset": page.charset,
-            "action": page.path,
-            "steps": flow.STEPS,
-            "tabs": flow.TABS,
-            "aria_step": page.id in flow.ARIA_STEP_PAGES,
-            "aria_tab": page.id in flow.ARIA_TAB_PAGES,
-            "errors": errors,
-            "v": v,
-            "on": on,
-            "err": err,
-            "pv": pv,
-            "url": self.style.path,
-            "n": self.style.name_of,  # the style's input name for a flow name
-            "base_url": self.base_url,
-            "prefectures": flow.PREF_OPTIONS,
-            "pref_caption": lambda val: flow.caption(flow.PREF_OPTIONS, val),
-            "industries": flow.INDUSTRIES,
-            "industry_caption": flow.industry_caption,
-            "processing": flow.PROCESSING,
-            "processing_caption": lambda val: flow.caption(flow.PROCESSING, val),
-            "years": flow.year_options(),
-            "postal_json": Markup(json.dumps(flow.POSTAL, ensure_ascii=False)),
-            "rows": state.usercode_rows(vals),
-            "codes": sess.codes,
-            "code_mode": sess.code_mode,
-            "route": sess.route,
-            "registration": reg,
-            "mail": self.mail if reg and self.mail and self.mail.login_id == reg.login_id else None,
-            "receipt": sess.receipt,
-            "login_id": sess.login_id,
-        }
+        registration = self._registrations.get(sess.registration or "")
+        context = page_context(
+            page,
+            sess,
+            errors or {},
+            style=self.style,
+            base_url=self.base_url,
+            registration=registration,
+            mail=self.mail,
+        )
+        return self._pages.render(page, context, script)

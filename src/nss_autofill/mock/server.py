@@ -27,10 +27,12 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlencode
 
-from .app import COOKIE, GOTO_PREFIX, GOTO_THEN, MockApp, MockMail, Resp
+from .app import COOKIE, GOTO_PREFIX, GOTO_THEN, MockApp
 from .faults import Faults
 from .flow import BY_ID
 from .record import Post, Request
+from .render import Resp
+from .state import MockMail
 
 __all__ = ["Faults", "MockMail", "MockSite", "Post", "Request", "main", "serve_forever"]
 

@@ -2,9 +2,9 @@
 
 ``Fields`` is a form as posted (name → values) and the helpers here read it the way the flow
 does (the submitter's caption, the values a page re-shows, the user-code rows). A ``Session``
-holds one visitor's posted pages and progress; a ``Registration`` is a phase-1 sign-up. The
-sample values are the valid forms that ``url_for`` fills a session with when it jumps to a
-later page. The mock's date is Japan's (``today``).
+holds one visitor's posted pages and progress; a ``Registration`` is a phase-1 sign-up and
+``MockMail`` the mail it would send. The sample values are the valid forms that ``url_for``
+fills a session with when it jumps to a later page. The mock's date is Japan's (``today``).
 
 Everything here is the mock's own invention: the input names and values only imitate an old
 Japanese web application. Nothing in nss-autofill may depend on them except the tests.
@@ -75,6 +75,15 @@ class Registration:
     login_id: str
     password: str
     values: Fields  # the temp-apply form as posted
+
+
+@dataclass(frozen=True)
+class MockMail:
+    """The mail a phase-1 registration would send: the login URL and the temporary login."""
+
+    url: str
+    login_id: str
+    password: str
 
 
 @dataclass
