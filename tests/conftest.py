@@ -24,7 +24,7 @@ import pytest
 import time_machine
 from hypothesis import settings as hypothesis_settings
 
-from nss_autofill.mock.app import GUARDED_LOG_ENV
+from nss_autofill.mock.record import GUARDED_LOG_ENV
 from nss_autofill.mock.server import MockSite
 from nss_autofill.run.browser import LOOPBACK_ONLY_ARG, context_options, find_executable
 

@@ -1,14 +1,17 @@
-"""The mock NSS site's application: sessions, page flow, rendering, the POST and request records.
+"""The mock NSS site's application: every request routed to what the flow does with it.
 
-``MockApp`` answers one request at a time (under a lock) from the Jinja2 templates in
-``fixtures/<style>/``; ``server.MockSite`` puts it behind a loopback HTTP server.
+``MockApp`` keeps the sessions, registrations, added pages and records, and answers one
+request at a time (under a lock): it records the request, routes it to an added page, a
+variant's image, a ``url_for`` set-up or a flow page, shows a switched-on fault, and steps the
+flow on a GET or POST (consent, registration, login, user codes, 戻る and 次へ). Pages are
+drawn by ``render.py``, forms checked by ``validation.py``, requests recorded and classed by
+``record.py``; ``server.MockSite`` puts the app behind a loopback HTTP server.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 import os
 import secrets
 import threading
@@ -16,89 +19,22 @@ import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.cookies import SimpleCookie
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from jinja2 import Environment, FunctionLoader, StrictUndefined
-from markupsafe import Markup
-
-from . import flow
-from .faults import ERROR_500_HTML, Faults, inject
-from .flow import BY_ID, Fields, PageDef, Registration, Session, UserCode
-from .record import Request, carried_caption
-from .resources import fixtures_dir
+from . import state
+from .faults import ERROR_500_HTML, Faults
+from .flow import BACK, BY_ID, NEXT, PHASE2_ORDER, PageDef
+from .record import GUARDED_LOG_ENV, Post, Request, log_guarded, why_guarded
+from .render import Renderer, Resp, encoding_of, page_context
+from .state import Fields, MockMail, Registration, Session, UserCode
 from .styles import style as _style
+from .validation import validate
 from .variants import VariantStyle
-from .variants import render as render_variant
 
 COOKIE = "NSSSESSIONID"
 GOTO_PREFIX = "/__mock__/goto/"
 GOTO_THEN = "then"  # /__mock__/goto/<page>?then=/added/page: that session, then an added page
-GUARDED_KINDS = ("consent", "final")
-# A file every mock (in this process or a dry run's) appends its guarded requests to, one JSON
-# line each, when this names one: a record no reset() clears (the test suite's after-test check).
-GUARDED_LOG_ENV = "NSS_MOCK_GUARDED_LOG"
-_LOG_LOCK = threading.Lock()
 FAULTS = ("timeout", "maintenance")
-PHASE2_ORDER = (
-    "apply-tanto",
-    "apply-office",
-    "apply-usercode-choice",
-    "apply-usercode",
-    "apply-terminal",
-    "apply-mailbox",
-    "apply-plan",
-    "apply-billing",
-    "apply-confirm",
-    "apply-done",
-)
-BACK: dict[str, str] = {
-    "temp-apply": "terms",
-    "apply-office": "apply-tanto",
-    "apply-usercode-choice": "apply-office",
-    "apply-usercode": "apply-usercode-choice",
-    "apply-terminal": "apply-usercode-choice",
-    "apply-mailbox": "apply-terminal",
-    "apply-plan": "apply-mailbox",
-    "apply-billing": "apply-plan",
-}
-NEXT: dict[str, str] = {
-    "apply-tanto": "apply-office",
-    "apply-office": "apply-usercode-choice",
-    "apply-terminal": "apply-mailbox",
-    "apply-mailbox": "apply-plan",
-    "apply-plan": "apply-billing",
-    "apply-billing": "apply-confirm",
-}
-
-
-@dataclass(frozen=True)
-class Post:
-    """One POST the mock received, decoded by the charset of the page it came from."""
-
-    path: str
-    page_id: str | None
-    fields: dict[str, list[str]]
-    submitter: str | None  # caption of the control that submitted the form, if any
-    kind: str  # "consent" | "final" | "other"
-    encoding: str  # "utf-8" or "cp932"
-
-
-@dataclass(frozen=True)
-class MockMail:
-    """The mail a phase-1 registration would send: the login URL and the temporary login."""
-
-    url: str
-    login_id: str
-    password: str
-
-
-@dataclass
-class Resp:
-    status: int
-    body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
-    location: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,11 +42,6 @@ class _Extra:
     body: bytes
     charset: str
     post_kind: str
-
-
-def _encoding(charset: str) -> str:
-    sjis = charset.lower().replace("-", "_") in ("shift_jis", "sjis", "cp932", "windows_31j")
-    return "cp932" if sjis else "utf-8"
 
 
 class MockApp:
@@ -132,16 +63,7 @@ class MockApp:
         self.variant: VariantStyle | None = (
             self.style if isinstance(self.style, VariantStyle) else None
         )
-        root = fixtures_dir() / ("classic" if self.variant else style)
-        if not root.joinpath("_nss.html").is_file():
-            raise ValueError(f"no mock style {style!r} in {fixtures_dir()}")
-        self._env = Environment(
-            loader=FunctionLoader(lambda name: root.joinpath(name).read_text(encoding="utf-8")),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self._pages = Renderer(style, self.variant)  # its templates (or the variant's markup)
 
     def page_url(self, page_id: str) -> str:
         return self.base_url + self.style.path(page_id)
@@ -157,32 +79,11 @@ class MockApp:
             return list(self._requests)
 
     def why_guarded(self, req: Request) -> str | None:
-        """Why ``req`` consented or submitted (what only a person may cause); None if it did not.
-
-        It did when its path, query or body carries a consent/final caption (``record``), or it
-        went to where a guarded page posts: any request to a page added with post_kind
-        consent/final (it stands for a commit endpoint), or a request other than a plain GET
-        (no query) to a flow page whose posts consent or submit (the flow shows those pages
-        by a plain GET after a 303).
-        """
-        for part, data in (("path", req.path.encode("latin-1", "replace")), ("query", req.query)):
-            caption = carried_caption(data)
-            if caption:
-                return f"its {part} carries {caption!r}"
-        caption = carried_caption(req.body)
-        if caption:
-            return f"its body carries {caption!r}"
+        """Why ``req`` consented or submitted; None if it did not (``record.why_guarded``)."""
         with self.lock:
             extra = self._extra.get(req.path)
-        if extra is not None:
-            if extra.post_kind in GUARDED_KINDS:
-                return f"it went to {req.path}, added as a {extra.post_kind} endpoint"
-            return None
-        page = self.style.page_at(req.path)
-        plain_get = req.method in ("GET", "HEAD") and not req.query
-        if page is not None and page.post_kind in GUARDED_KINDS and not plain_get:
-            return f"{req.method} to {req.path}, where {page.id} posts ({page.post_kind})"
-        return None
+        added_kind = extra.post_kind if extra is not None else None
+        return why_guarded(req, self.style.page_at(req.path), added_kind)
 
     def _log_guarded(self, req: Request) -> None:
         """Append ``req`` to the guarded-request log (``GUARDED_LOG_ENV``) if it is guarded."""
@@ -190,12 +91,8 @@ class MockApp:
         if not log:
             return
         why = self.why_guarded(req)
-        if why is None:
-            return
-        entry = {"pid": os.getpid(), "site": self.base_url, "method": req.method}
-        line = json.dumps({**entry, "path": req.path, "why": why}, ensure_ascii=False)
-        with _LOG_LOCK, open(log, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
+        if why is not None:
+            log_guarded(log, req, why, self.base_url)
 
     def reset(self) -> None:
         """Forget posts, requests, sessions and registrations (not the guarded-request log)."""
@@ -207,7 +104,7 @@ class MockApp:
             self.mail = None
 
     def add_page(self, path: str, html: str | bytes, charset: str, post_kind: str) -> None:
-        body = html if isinstance(html, bytes) else html.encode(_encoding(charset))
+        body = html if isinstance(html, bytes) else html.encode(encoding_of(charset))
         with self.lock:
             self._extra[path] = _Extra(body, charset, post_kind)
 
@@ -225,7 +122,7 @@ class MockApp:
         with self.lock:
             if sid and sid in self._sessions:
                 return self._sessions[sid], False
-            sess = Session(flow.new_sid())
+            sess = Session(state.new_sid())
             self._sessions[sess.sid] = sess
             return sess, True
 
@@ -237,7 +134,7 @@ class MockApp:
             path=path,
             page_id=page.id if page and not extra else None,
             fields=fields,
-            submitter=flow.submitter_of(self.style.canonical(fields, page.id if page else None)),
+            submitter=state.submitter_of(self.style.canonical(fields, page.id if page else None)),
             kind=kind,
             encoding=encoding,
         )
@@ -277,7 +174,7 @@ class MockApp:
         page = self.style.page_at(path)
         if method == "POST":
             charset = extra.charset if extra else (page.charset if page else "utf-8")
-            encoding = _encoding(charset)
+            encoding = encoding_of(charset)
             try:
                 fields = parse_qs(body.decode("ascii"), keep_blank_values=True, encoding=encoding)
             except UnicodeDecodeError:
@@ -327,8 +224,8 @@ class MockApp:
     # ------------------------------------------------------------------ POST
     def _post(self, page: PageDef, sess: Session, fields: Fields) -> Resp:
         pid = page.id
-        submitter = flow.submitter_of(fields) or ""
-        values = flow.form_values(fields)
+        submitter = state.submitter_of(fields) or ""
+        values = state.form_values(fields)
         if pid == "terms":
             sess.consented = True
             return self._redirect("temp-apply")
@@ -341,7 +238,7 @@ class MockApp:
             return self._redirect("temp-done")
         if pid == "apply-confirm":
             sess.values[pid] = values
-            errors = flow.validate(pid, values, sess)
+            errors = validate(pid, values, sess)
             if errors:
                 return self._render(pid, sess, errors=errors)
             sess.receipt = "R" + "".join(secrets.choice("0123456789") for _ in range(9))
@@ -357,7 +254,7 @@ class MockApp:
                 sess.values.pop(pid, None)
             return self._redirect(BACK[pid])
         sess.values[pid] = values
-        errors = flow.validate(pid, values, sess)
+        errors = validate(pid, values, sess)
         if errors:
             sess.passed.discard(pid)
             return self._render(pid, sess, errors=errors)
@@ -385,15 +282,15 @@ class MockApp:
         return self._redirect("apply-usercode")
 
     def _commit_code(self, sess: Session, values: Fields) -> None:
-        code = flow.first(values, "txtRiyosyaCd").strip()
-        rows = flow.usercode_rows(values)
+        code = state.first(values, "txtRiyosyaCd").strip()
+        rows = state.usercode_rows(values)
         sess.codes = [c for c in sess.codes if c.code != code]
         sess.codes.append(UserCode(code, rows))
         sess.values.pop("apply-usercode", None)
 
     def _login(self, sess: Session, values: Fields) -> Resp:
-        login_id = flow.first(values, "txtLoginId").strip()
-        password = flow.first(values, "pwdPassword")
+        login_id = state.first(values, "txtLoginId").strip()
+        password = state.first(values, "pwdPassword")
         reg = self._registrations.get(login_id)
         if reg is None or not secrets.compare_digest(reg.password, password):
             sess.values["login"] = {"txtLoginId": [login_id]}
@@ -406,12 +303,12 @@ class MockApp:
         sess.login_id = reg.login_id
         sess.values.pop("login", None)
         if "apply-tanto" not in sess.values:
-            sess.values["apply-tanto"] = flow.tanto_from_registration(reg.values)
+            sess.values["apply-tanto"] = state.tanto_from_registration(reg.values)
 
     def _register(self, sess: Session, values: Fields) -> Registration:
-        login_id, password = flow.new_credentials()
+        login_id, password = state.new_credentials()
         while login_id in self._registrations:
-            login_id, password = flow.new_credentials()
+            login_id, password = state.new_credentials()
         reg = Registration(login_id, password, copy.deepcopy(values))
         self._registrations[login_id] = reg
         sess.registration = login_id
@@ -430,25 +327,25 @@ class MockApp:
             sess.consented = True
         if page_id in ("temp-confirm", "temp-done"):
             # What this session posted on temp-apply, if it did; else the sample applicant.
-            sess.values.setdefault("temp-apply", copy.deepcopy(flow.SAMPLE_TEMP))
+            sess.values.setdefault("temp-apply", copy.deepcopy(state.SAMPLE_TEMP))
             sess.passed.add("temp-apply")
         if page_id == "temp-done":
             self._register(sess, sess.values["temp-apply"])
         elif page_id == "login" and self.mail is None:
-            self._register(sess, flow.SAMPLE_TEMP)
+            self._register(sess, state.SAMPLE_TEMP)
         if page_id in PHASE2_ORDER:
             reg = self._registrations.get(sess.registration or "")
             if reg is None:
-                reg = self._register(sess, flow.SAMPLE_TEMP)
+                reg = self._register(sess, state.SAMPLE_TEMP)
             self._log_in(sess, reg)
             index = PHASE2_ORDER.index(page_id)
-            samples = flow.sample_values()
+            samples = state.sample_values()
             for earlier in PHASE2_ORDER[:index]:
                 if earlier in samples:
                     sess.values.setdefault(earlier, copy.deepcopy(samples[earlier]))
                 sess.passed.add(earlier)
             if index >= PHASE2_ORDER.index("apply-usercode-choice") and not sess.codes:
-                sess.codes.append(copy.deepcopy(flow.SAMPLE_CODE))
+                sess.codes.append(copy.deepcopy(state.SAMPLE_CODE))
             if page_id == "apply-usercode":
                 sess.code_mode = sess.code_mode or "shared"
             if page_id == "apply-done" and sess.receipt is None:
@@ -457,7 +354,7 @@ class MockApp:
             return Resp(HTTPStatus.SEE_OTHER, location=then)
         return self._redirect(page_id)
 
-    # ------------------------------------------------------------------ rendering
+    # ------------------------------------------------------------------ answers
     def _redirect(self, page_id: str) -> Resp:
         return Resp(HTTPStatus.SEE_OTHER, location=self.style.path(page_id))
 
@@ -470,68 +367,14 @@ class MockApp:
             # The operator goes back and edits the page 戻る leads to (its stored values).
             edits = self.faults.take_edits()
             sess.values.setdefault(BACK[page_id], {}).update({k: [v] for k, v in edits.items()})
-        context = self._context(page, sess, errors or {})
-        if self.variant is not None:
-            html = render_variant(self.variant, page, context)
-        else:
-            html = self._env.get_template(page.template).render(context)
-        html = inject(html, script)
-        encoding = _encoding(page.charset)
-        body = html.encode(encoding, errors="xmlcharrefreplace")
-        return Resp(HTTPStatus.OK, body, f"text/html; charset={page.charset}")
-
-    def _context(self, page: PageDef, sess: Session, errors: dict[str, str]) -> dict[str, Any]:
-        stored = sess.values.get(page.id)
-        vals: Fields = stored or {}
-
-        def v(name: str, default: str = "") -> str:
-            if stored is None:
-                return default
-            return flow.first(vals, name)
-
-        def on(name: str, value: str, default: bool = False) -> bool:
-            if stored is None:
-                return default
-            return value in vals.get(name, [])
-
-        def err(*names: str) -> Markup:
-            msgs = [errors[n] for n in names if n in errors]
-            return Markup("").join(Markup('<div class="errmsg">{}</div>').format(m) for m in msgs)
-
-        def pv(page_id: str, name: str) -> str:
-            return flow.first(sess.values.get(page_id, {}), name)
-
-        reg = self._registrations.get(sess.registration or "")
-        return {
-            "page": page,
-            "charset": page.charset,
-            "action": page.path,
-            "steps": flow.STEPS,
-            "tabs": flow.TABS,
-            "aria_step": page.id in flow.ARIA_STEP_PAGES,
-            "aria_tab": page.id in flow.ARIA_TAB_PAGES,
-            "errors": errors,
-            "v": v,
-            "on": on,
-            "err": err,
-            "pv": pv,
-            "url": self.style.path,
-            "n": self.style.name_of,  # the style's input name for a flow name
-            "base_url": self.base_url,
-            "prefectures": flow.PREF_OPTIONS,
-            "pref_caption": lambda val: flow.caption(flow.PREF_OPTIONS, val),
-            "industries": flow.INDUSTRIES,
-            "industry_caption": flow.industry_caption,
-            "processing": flow.PROCESSING,
-            "processing_caption": lambda val: flow.caption(flow.PROCESSING, val),
-            "years": flow.year_options(),
-            "postal_json": Markup(json.dumps(flow.POSTAL, ensure_ascii=False)),
-            "rows": flow.usercode_rows(vals),
-            "codes": sess.codes,
-            "code_mode": sess.code_mode,
-            "route": sess.route,
-            "registration": reg,
-            "mail": self.mail if reg and self.mail and self.mail.login_id == reg.login_id else None,
-            "receipt": sess.receipt,
-            "login_id": sess.login_id,
-        }
+        registration = self._registrations.get(sess.registration or "")
+        context = page_context(
+            page,
+            sess,
+            errors or {},
+            style=self.style,
+            base_url=self.base_url,
+            registration=registration,
+            mail=self.mail,
+        )
+        return self._pages.render(page, context, script)

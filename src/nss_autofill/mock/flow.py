@@ -1,19 +1,56 @@
-"""Page table, session state and server-side validation of the mock NSS site.
+"""The mock NSS site's flow as data: its pages, their bars and the choices its forms offer.
 
-Everything here is the mock's own invention: the paths, input names and messages only imitate
-an old Japanese web application. Nothing in nss-autofill may depend on them except the tests.
+``PAGES`` defines every page (id, path, template, phase, step and tab, charset, what its POST
+does); ``STEPS`` and ``TABS`` are the step and tab bars; ``PHASE2_ORDER``, ``BACK`` and
+``NEXT`` the order the pages follow; the prefectures, industries, processing methods, start
+years and postal codes are the choices the forms offer. Validation
+of the posted forms is ``validation.py``; the session state, the posted fields and the sample
+values are ``state.py``, and the names of it that ``variants/`` and the tests take from here
+are handed on (``__all__``).
+
+Everything here is the mock's own invention: the paths, captions and choices only imitate an
+old Japanese web application. Nothing in nss-autofill may depend on them except the tests.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-Fields = dict[str, list[str]]
+from .state import (
+    SAMPLE_TEMP,
+    SUBMIT_HIDDEN,
+    Fields,
+    sample_values,
+    tanto_from_registration,
+    today,
+)
 
-SUBMIT_HIDDEN = "hdnBtnNm"  # set by the page's doSubmit() helper before form.submit()
+__all__ = [
+    "ARIA_STEP_PAGES",
+    "ARIA_TAB_PAGES",
+    "BACK",
+    "BY_ID",
+    "BY_PATH",
+    "INDUSTRIES",
+    "NEXT",
+    "PAGES",
+    "PHASE2_ORDER",
+    "POSTAL",
+    "PREFECTURE_NAMES",
+    "PREF_OPTIONS",
+    "PROCESSING",
+    "SAMPLE_TEMP",
+    "STEPS",
+    "SUBMIT_HIDDEN",
+    "TABS",
+    "Fields",
+    "PageDef",
+    "caption",
+    "industry_caption",
+    "sample_values",
+    "tanto_from_registration",
+    "year_options",
+]
 
 
 @dataclass(frozen=True)
@@ -78,6 +115,38 @@ TABS = (
 # Pages whose step/tab bars mark the current item with aria-current rather than a class.
 ARIA_STEP_PAGES = frozenset({"apply-tanto", "apply-terminal", "apply-plan", "apply-confirm"})
 ARIA_TAB_PAGES = frozenset({"apply-terminal", "apply-mailbox", "apply-plan", "apply-billing"})
+
+# The order of phase 2's pages (url_for fills the ones before), and where 戻る and 次へ lead.
+PHASE2_ORDER = (
+    "apply-tanto",
+    "apply-office",
+    "apply-usercode-choice",
+    "apply-usercode",
+    "apply-terminal",
+    "apply-mailbox",
+    "apply-plan",
+    "apply-billing",
+    "apply-confirm",
+    "apply-done",
+)
+BACK: dict[str, str] = {
+    "temp-apply": "terms",
+    "apply-office": "apply-tanto",
+    "apply-usercode-choice": "apply-office",
+    "apply-usercode": "apply-usercode-choice",
+    "apply-terminal": "apply-usercode-choice",
+    "apply-mailbox": "apply-terminal",
+    "apply-plan": "apply-mailbox",
+    "apply-billing": "apply-plan",
+}
+NEXT: dict[str, str] = {
+    "apply-tanto": "apply-office",
+    "apply-office": "apply-usercode-choice",
+    "apply-terminal": "apply-mailbox",
+    "apply-mailbox": "apply-plan",
+    "apply-plan": "apply-billing",
+    "apply-billing": "apply-confirm",
+}
 
 _PREFECTURES = (
     "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 "
@@ -145,261 +214,10 @@ POSTAL: dict[str, tuple[str, str]] = {
     "8120011": ("福岡県", "福岡市博多区博多駅前"),
 }
 
-KATAKANA_RE = re.compile(r"^[\u30a1-\u30fa\u30fc\u30fd\u30fe\u3000・ ]+$")
-USER_CODE_RE = re.compile(r"^[A-Z0-9]{5}$")
-DIGITS7_RE = re.compile(r"^[0-9]{7}$")
-PHONE_RE = re.compile(r"^[0-9][0-9-]{0,12}$")
-MAIL_RE = re.compile(r"^[!-~]+@[!-~]+\.[!-~]+$")
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).date()
-
 
 def year_options() -> list[str]:
-    y = _today().year
+    y = today().year
     return [str(y), str(y + 1), str(y + 2)]
-
-
-@dataclass
-class UserCode:
-    code: str
-    rows: list[dict[str, str]]  # keys: industry, processing, count, sso ("1" or "")
-
-
-@dataclass
-class Registration:
-    login_id: str
-    password: str
-    values: Fields  # the temp-apply form as posted
-
-
-@dataclass
-class Session:
-    sid: str
-    consented: bool = False
-    values: dict[str, Fields] = field(default_factory=dict)
-    registration: str | None = None  # login id of this session's phase-1 registration
-    login_id: str | None = None
-    route: str = ""  # 一般 / net
-    code_mode: str = ""  # new / shared
-    codes: list[UserCode] = field(default_factory=list)
-    receipt: str | None = None
-    passed: set[str] = field(default_factory=set)  # pages whose last POST was valid
-
-
-def new_sid() -> str:
-    return secrets.token_hex(16)
-
-
-def new_credentials() -> tuple[str, str]:
-    login_id = "T" + "".join(secrets.choice("0123456789") for _ in range(7))
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
-    password = "".join(secrets.choice(alphabet) for _ in range(10))
-    return login_id, password
-
-
-def first(fields: Fields, name: str) -> str:
-    vals = fields.get(name)
-    return vals[0] if vals else ""
-
-
-def submitter_of(fields: Fields) -> str | None:
-    """The caption of the control that submitted: a ``btn*`` submit input, else the hidden field."""
-    for name, vals in fields.items():
-        if name.startswith("btn") and vals:
-            return vals[0]
-    hidden = first(fields, SUBMIT_HIDDEN)
-    return hidden or None
-
-
-def form_values(fields: Fields) -> Fields:
-    """The posted fields without the submitter controls (what the page re-shows)."""
-    return {k: v for k, v in fields.items() if not k.startswith("btn") and k != SUBMIT_HIDDEN}
-
-
-# ---------------------------------------------------------------------------------- validation
-
-Errors = dict[str, str]
-
-
-def _bad_chars(value: str) -> bool:
-    if "&#" in value:  # a character the page's encoding could not carry
-        return True
-    try:
-        value.encode("cp932")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-class _Check:
-    def __init__(self, fields: Fields) -> None:
-        self.f = fields
-        self.errors: Errors = {}
-
-    def get(self, name: str) -> str:
-        return first(self.f, name).strip()
-
-    def add(self, name: str, msg: str) -> None:
-        self.errors.setdefault(name, msg)
-
-    def required(self, name: str, label: str) -> bool:
-        if not self.get(name):
-            self.add(name, f"{label}を入力してください。")
-            return False
-        if _bad_chars(self.get(name)):
-            self.add(name, f"{label}に使用できない文字が含まれています。")
-            return False
-        return True
-
-    def optional(self, name: str, label: str) -> bool:
-        if self.get(name) and _bad_chars(self.get(name)):
-            self.add(name, f"{label}に使用できない文字が含まれています。")
-            return False
-        return bool(self.get(name))
-
-    def maxlen(self, name: str, label: str, n: int) -> None:
-        if len(self.get(name)) > n:
-            self.add(name, f"{label}は{n}文字以内で入力してください。")
-
-    def kana(self, name: str, label: str) -> None:
-        if self.required(name, label) and not KATAKANA_RE.match(self.get(name)):
-            self.add(name, f"{label}は全角カタカナで入力してください。")
-
-    def phone(self, name: str, label: str) -> None:
-        if self.required(name, label) and not PHONE_RE.match(self.get(name)):
-            self.add(name, f"{label}は半角数字とハイフンで入力してください。")
-
-    def mail(self, name: str, label: str) -> None:
-        if self.required(name, label) and not MAIL_RE.match(self.get(name)):
-            self.add(name, f"{label}の形式が正しくありません。")
-
-    def postal(self, name: str, label: str = "郵便番号") -> None:
-        if self.required(name, label) and not DIGITS7_RE.match(self.get(name)):
-            self.add(name, f"{label}は半角数字7桁で入力してください。")
-
-    def digits(self, name: str, label: str, n: int) -> None:
-        v = self.get(name)
-        if v and not re.fullmatch(f"[0-9]{{{n}}}", v):
-            self.add(name, f"{label}は半角数字{n}桁で入力してください。")
-
-
-def validate(page_id: str, fields: Fields, session: Session) -> Errors:
-    c = _Check(fields)
-    if page_id == "temp-apply":
-        c.required("txtKgyMei", "企業名")
-        c.maxlen("txtKgyMei", "企業名", 60)
-        c.optional("txtBusyoMei", "部署名")
-        c.required("txtTntSei", "氏名(姓)")
-        c.required("txtTntMei", "氏名(名)")
-        c.kana("txtTntSeiKana", "氏名(フリガナ)(セイ)")
-        c.kana("txtTntMeiKana", "氏名(フリガナ)(メイ)")
-        c.phone("txtTelNo", "電話番号")
-        c.mail("txtMailAddr", "メールアドレス")
-        if c.required("txtMailAddrKakunin", "メールアドレス(確認用)") and c.get(
-            "txtMailAddrKakunin"
-        ) != c.get("txtMailAddr"):
-            c.add("txtMailAddrKakunin", "メールアドレスとメールアドレス(確認用)が一致しません。")
-    elif page_id == "apply-tanto":
-        c.required("txtMskSei", "氏名(姓)")
-        c.required("txtMskMei", "氏名(名)")
-        c.kana("txtMskSeiKn", "氏名(フリガナ)(セイ)")
-        c.kana("txtMskMeiKn", "氏名(フリガナ)(メイ)")
-        c.optional("txtMskBusyo", "部署名")
-        c.phone("txtMskTel", "電話番号")
-        c.mail("txtMskMail", "メールアドレス")
-        c.required("txaRiyu", "申込理由")
-        c.maxlen("txaRiyu", "申込理由", 200)
-        y, m, d = c.get("selKaishiY"), c.get("selKaishiM"), c.get("selKaishiD")
-        if not (y and m and d):
-            c.add("selKaishiY", "利用開始希望日を選択してください。")
-        else:
-            try:
-                day = dt.date(int(y), int(m), int(d))
-            except ValueError:
-                c.add("selKaishiY", "利用開始希望日が正しい日付ではありません。")
-            else:
-                if day <= _today():
-                    c.add("selKaishiY", "利用開始希望日には明日以降の日付を選択してください。")
-    elif page_id == "apply-office":
-        c.required("txtKgyMei", "企業名")
-        c.kana("txtKgyMeiKn", "企業名(フリガナ)")
-        c.digits("txtHojinNo", "法人番号", 13)
-        c.required("txtDaihyoYakusyoku", "代表者役職")
-        c.required("txtDaihyoSimei", "代表者氏名")
-        c.postal("txtKgyYubin")
-        c.required("selKgyTodofuken", "住所(都道府県)")
-        c.required("txtKgyJusyo1", "住所(市区町村・番地)")
-        c.optional("txtKgyJusyo2", "住所(建物名等)")
-        c.phone("txtKgyTel", "電話番号")
-        c.required("txtJgsMei", "事業所名")
-        c.kana("txtJgsMeiKn", "事業所名(フリガナ)")
-        c.required("rdoJgsSyozaichi", "事業所所在地")
-        c.required("txtKanriSimei", "システム管理責任者の氏名")
-        c.phone("txtKanriTel", "システム管理責任者の電話番号")
-        c.mail("txtKanriMail", "システム管理責任者のメールアドレス")
-    elif page_id == "apply-usercode":
-        code = c.get("txtRiyosyaCd")
-        if not code:
-            c.add("txtRiyosyaCd", "利用者コードを入力してください。")
-        elif not USER_CODE_RE.match(code):
-            c.add("txtRiyosyaCd", "利用者コードは半角英大文字・数字5桁で入力してください。")
-        rows = usercode_rows(fields)
-        if not rows:
-            c.add("setList", "利用者コード情報が設定されていません。「設定」で追加してください。")
-        allowed = {v for v, _, sso in INDUSTRIES if sso}
-        for row in rows:
-            if row["sso"] == "1" and row["industry"] not in allowed:
-                c.add("setList", "シングルサインオンを利用できない業種が含まれています。")
-    elif page_id == "apply-mailbox":
-        v = c.get("txtMbxSu")
-        if not re.fullmatch(r"[1-9][0-9]?", v):
-            c.add("txtMbxSu", "メールボックス数は1から99の半角数字で入力してください。")
-    elif page_id == "apply-plan":
-        c.required("rdoRyokinPlan", "希望する料金プラン")
-        c.required("rdoTokeiSiryo", "管理統計資料(有料分)")
-        c.required("rdoHozeiSiryo", "保税管理資料保存サービス")
-    elif page_id == "apply-billing":
-        _validate_billing(c)
-    elif page_id == "apply-confirm":
-        c.maxlen("txaBiko", "備考", 400)
-        c.optional("txaBiko", "備考")
-    return c.errors
-
-
-def _validate_billing(c: _Check) -> None:
-    for radio, prefix, what in (
-        ("rdoIkkatsu", "Ikk", "一括請求先"),
-        ("rdoKozaFurikae", "Kfr", "同一口座振替先"),
-    ):
-        if c.get(radio) != "1":
-            continue
-        seikyu, jgs = f"txt{prefix}SeikyuCd", f"txt{prefix}JgsCd"
-        if not c.get(seikyu) and not c.get(jgs):
-            c.add(seikyu, f"{what}の登録請求先コードまたは事業所コードを入力してください。")
-        c.digits(seikyu, f"{what}の登録請求先コード", 7)
-        c.digits(jgs, f"{what}の事業所コード", 7)
-        c.required(f"txt{prefix}KgyMei", f"{what}の企業名")
-        c.required(f"txt{prefix}JgsMei", f"{what}の事業所名")
-    if c.get("rdoSeikyuSyozai") == "2":
-        c.postal("txtSkyYubin")
-        c.required("selSkyTodofuken", "住所(都道府県)")
-        c.required("txtSkyJusyo1", "住所(市区町村・番地)")
-        c.optional("txtSkyJusyo2", "住所(建物名等)")
-
-
-def usercode_rows(fields: Fields) -> list[dict[str, str]]:
-    """The rows the 「設定」 button added, from the hidden inputs it wrote."""
-    ind = fields.get("hdnGyoshu", [])
-    proc = fields.get("hdnHoshiki", [])
-    cnt = fields.get("hdnSikibetuSu", [])
-    sso = fields.get("hdnSso", [])
-    n = min(len(ind), len(proc), len(cnt), len(sso))
-    return [
-        {"industry": ind[i], "processing": proc[i], "count": cnt[i], "sso": sso[i]}
-        for i in range(n)
-    ]
 
 
 def caption(options: tuple[tuple[str, str], ...], value: str) -> str:
@@ -408,76 +226,3 @@ def caption(options: tuple[tuple[str, str], ...], value: str) -> str:
 
 def industry_caption(value: str) -> str:
     return next((cap for v, cap, _ in INDUSTRIES if v == value), "")
-
-
-# ------------------------------------------------------------------------ sample (url_for) data
-
-SAMPLE_TEMP: Fields = {
-    "txtKgyMei": ["模擬港湾物流株式会社"],
-    "txtBusyoMei": ["業務部"],
-    "txtTntSei": ["港"],
-    "txtTntMei": ["花子"],
-    "txtTntSeiKana": ["ミナト"],
-    "txtTntMeiKana": ["ハナコ"],
-    "txtTelNo": ["03-0000-1234"],
-    "txtMailAddr": ["hanako@example.test"],
-    "txtMailAddrKakunin": ["hanako@example.test"],
-}
-
-
-def tanto_from_registration(temp: Fields) -> Fields:
-    """apply-tanto's fields prefilled from the phase-1 registration (as the real NSS does)."""
-    pairs = {
-        "txtMskSei": "txtTntSei",
-        "txtMskMei": "txtTntMei",
-        "txtMskSeiKn": "txtTntSeiKana",
-        "txtMskMeiKn": "txtTntMeiKana",
-        "txtMskBusyo": "txtBusyoMei",
-        "txtMskTel": "txtTelNo",
-        "txtMskMail": "txtMailAddr",
-    }
-    return {new: list(temp.get(old, [""])) for new, old in pairs.items()}
-
-
-def sample_values() -> dict[str, Fields]:
-    """Valid values for every phase-2 page (for url_for on later pages)."""
-    y = str(_today().year + 1)
-    tanto = tanto_from_registration(SAMPLE_TEMP)
-    tanto.update(
-        txaRiyu=["サイバーポート利用のための申込"],
-        selKaishiY=[y],
-        selKaishiM=["04"],
-        selKaishiD=["01"],
-    )
-    return {
-        "apply-tanto": tanto,
-        "apply-office": {
-            "txtKgyMei": ["模擬港湾物流株式会社"],
-            "txtKgyMeiKn": ["モギコウワンブツリュウ"],
-            "txtHojinNo": [""],
-            "txtDaihyoYakusyoku": ["代表取締役"],
-            "txtDaihyoSimei": ["港　太郎"],
-            "txtKgyYubin": ["1050001"],
-            "selKgyTodofuken": ["13"],
-            "txtKgyJusyo1": ["港区虎ノ門９－９－９"],
-            "txtKgyJusyo2": [""],
-            "txtKgyTel": ["03-0000-1234"],
-            "txtJgsMei": ["CP利用者"],
-            "txtJgsMeiKn": ["サイバーポートリヨウシャ"],
-            "rdoJgsSyozaichi": ["1"],
-            "txtKanriSimei": ["港　花子"],
-            "txtKanriTel": ["03-0000-1234"],
-            "txtKanriMail": ["hanako@example.test"],
-        },
-        "apply-terminal": {"chkKikiKyoyo": ["1"]},
-        "apply-mailbox": {"txtMbxSu": ["1"]},
-        "apply-plan": {"rdoRyokinPlan": ["B"], "rdoTokeiSiryo": ["0"], "rdoHozeiSiryo": ["0"]},
-        "apply-billing": {
-            "rdoIkkatsu": ["0"],
-            "rdoSeikyuSyozai": ["1"],
-            "rdoKozaFurikae": ["0"],
-        },
-    }
-
-
-SAMPLE_CODE = UserCode("ZZ9X1", [{"industry": "G01", "processing": "2", "count": "1", "sso": ""}])

@@ -27,10 +27,12 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlencode
 
-from .app import COOKIE, GOTO_PREFIX, GOTO_THEN, MockApp, MockMail, Post, Resp
+from .app import COOKIE, GOTO_PREFIX, GOTO_THEN, MockApp
 from .faults import Faults
 from .flow import BY_ID
-from .record import Request
+from .record import Post, Request
+from .render import Resp
+from .state import MockMail
 
 __all__ = ["Faults", "MockMail", "MockSite", "Post", "Request", "main", "serve_forever"]
 
@@ -206,7 +208,7 @@ class MockSite:
 
     def reset(self) -> None:
         """Forget posts, requests, sessions and registrations (the fault mode stays; the
-        guarded-request log, ``app.GUARDED_LOG_ENV``, is never cleared)."""
+        guarded-request log, ``record.GUARDED_LOG_ENV``, is never cleared)."""
         self._app.reset()
 
     def add_page(

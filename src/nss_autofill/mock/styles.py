@@ -19,7 +19,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from .flow import PAGES, SUBMIT_HIDDEN, Fields, PageDef
+from .flow import PAGES, PageDef
+from .state import SUBMIT_HIDDEN, Fields
 
 STYLES = ("classic", "modern", "variant")
 
