@@ -10,7 +10,8 @@ of 2025 (div grids, badges, aria attributes or none) would draw it.
 from __future__ import annotations
 
 from .. import flow
-from .vpage import FULL_DIGITS, V, attrs, esc, spaced, stable
+from .markup import FULL_DIGITS, attrs, esc, spaced, stable
+from .vpage import V
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 

@@ -8,8 +8,9 @@ import json
 from dataclasses import dataclass, field, replace
 
 from .chrome import field_error, heading, heading_styles, helper_button
+from .markup import attrs, esc, spaced
 from .model import Group, Row, Section
-from .vpage import V, attrs, esc, spaced
+from .vpage import V
 
 
 @dataclass

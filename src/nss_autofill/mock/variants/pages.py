@@ -18,7 +18,6 @@ from .chrome import (
     heading,
     heading_styles,
     helper_button,
-    js_submit_name,
     link_button,
     notes_html,
     page_heading,
@@ -26,9 +25,10 @@ from .chrome import (
     submit_script,
 )
 from .forms import FormStyle, deps_script, form_style, sections_html, zip_script
+from .markup import esc
 from .model import APPLY_CONFIRM_FORM, FORM_PAGES, SSO_INDUSTRIES, FormPage
 from .site import VariantStyle
-from .vpage import FULL_DIGITS, V, attrs, esc
+from .vpage import V
 
 TOKEN_NAMES = (
     "org.apache.struts.taglib.html.TOKEN",
@@ -822,6 +822,3 @@ def render(style: VariantStyle, page: PageDef, ctx: dict[str, Any]) -> str:
         )
     fp = FORM_PAGES[pid]
     return form_page(v, fp)
-
-
-__all__ = ["FULL_DIGITS", "attrs", "js_submit_name", "render"]
