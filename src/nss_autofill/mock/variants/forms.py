@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 
-from .chrome import field_error, heading, heading_styles, helper_button
+from .buttons import helper_button
+from .headings import heading, heading_styles
 from .markup import attrs, esc, spaced
+from .messages import field_error
 from .model import Group, Row, Section
 from .vpage import V
 

@@ -10,56 +10,15 @@ from typing import Any
 
 from .. import flow
 from ..flow import PageDef
-from . import chrome
-from .chrome import (
-    button_row,
-    document,
-    frame,
-    heading,
-    heading_styles,
-    helper_button,
-    link_button,
-    notes_html,
-    page_heading,
-    post_button,
-    submit_script,
-)
+from .buttons import form_open, helper_button, link_button, post_buttons
+from .chrome import document, frame
 from .forms import FormStyle, deps_script, form_style, sections_html, zip_script
+from .headings import heading, heading_styles, page_heading
 from .markup import esc
+from .messages import field_error, notes_html
 from .model import APPLY_CONFIRM_FORM, FORM_PAGES, SSO_INDUSTRIES, FormPage
 from .site import VariantStyle
 from .vpage import V
-
-TOKEN_NAMES = (
-    "org.apache.struts.taglib.html.TOKEN",
-    "_csrf",
-    "__RequestVerificationToken",
-    "_token",
-)
-
-
-# ---------------------------------------------------------------------------------- form frame
-def form_open(v: V) -> str:
-    name = chrome.form_name(v)
-    idattr = f' id="{name}"' if v.chance("form-id", 0.5) else ""
-    out = f'<form name="{name}"{idattr} method="post" action="{esc(v.ctx["action"])}">'
-    out += f'<input type="hidden" name="{esc(v.nm.action_field)}" value="">'
-    if v.chance("token", 0.5):
-        token = v.pick("token-name", TOKEN_NAMES)
-        out += f'<input type="hidden" name="{token}" value="{v.seed:08x}{len(v.page_id):04x}">'
-    v.head_scripts.append(submit_script(v))
-    return out
-
-
-def buttons(v: V, captions: tuple[str, ...] | list[str], *, extra: list[str] | None = None) -> str:
-    items = [post_button(v, c, primary=c not in ("戻る",)) for c in captions]
-    if extra:
-        items += extra
-    if v.chance("back-first", 0.5):
-        backs = [b for c, b in zip(captions, items, strict=False) if c == "戻る"]
-        others = [b for b in items if b not in backs]
-        items = backs + others
-    return button_row(v, items)
 
 
 def intro(v: V, text: str) -> str:
@@ -90,7 +49,7 @@ def form_page(
     body += form_open(v)
     body += sections_html(v, fs, fp.sections)
     body += between
-    body += buttons(v, fp.buttons, extra=extra_buttons)
+    body += post_buttons(v, fp.buttons, extra=extra_buttons)
     body += "</form>"
     return _finish(v, fs, body, fp.notes)
 
@@ -193,7 +152,7 @@ def usercode_page(v: V) -> str:
     set_msg = v.new_id("setmsg")
     set_btn = helper_button(v, "設定", "nssAddRow()", "set")
     set_area = f'<div class="btns">{set_btn} <span id="{set_msg}" class="errmsg"></span></div>'
-    errs = chrome.field_error(v, "setList")
+    errs = field_error(v, "setList")
     between = set_area + title + errs + table + empty_html
     sso_filter = v.choose("sso-filter", {"none": (3, 1), "filter": (1, 2), "replace": (0, 1)})
     script = _usercode_script(
@@ -327,7 +286,7 @@ def temp_confirm(v: V) -> str:
     body += "<p>以下の内容で仮ログインの申込を行います。内容をご確認のうえ「申込内容を登録する」ボタンを押してください。</p>"
     body += form_open(v) + readout(v, "readout", rows)
     back = link_button(v, "戻る", v.ctx["url"]("temp-apply"), "back-link")
-    body += buttons(v, ("申込内容を登録する",), extra=[back]) + "</form>"
+    body += post_buttons(v, ("申込内容を登録する",), extra=[back]) + "</form>"
     return _finish(v, None, body)
 
 
@@ -458,7 +417,7 @@ def apply_confirm(v: V) -> str:
     fs = form_style(v)
     body += sections_html(v, fs, (APPLY_CONFIRM_FORM,))
     back = link_button(v, "戻る", v.ctx["url"]("apply-billing"), "back-link")
-    body += buttons(v, ("申込内容を登録する",), extra=[back]) + "</form>"
+    body += post_buttons(v, ("申込内容を登録する",), extra=[back]) + "</form>"
     return _finish(v, fs, body)
 
 
@@ -490,7 +449,7 @@ def terms(v: V) -> str:
         body += f'<div style="{style}">' + "".join(f"<p>{esc(x)}</p>" for x in text) + "</div>"
     body += "<p>上記の記載事項とシステム利用規定に同意される場合は「システム利用規定に同意する」ボタンを押してください。</p>"
     refuse = link_button(v, "同意しない", v.ctx["url"]("bbs-top"), "refuse")
-    body += buttons(v, ("システム利用規定に同意する",), extra=[refuse]) + "</form>"
+    body += post_buttons(v, ("システム利用規定に同意する",), extra=[refuse]) + "</form>"
     return _finish(v, None, body)
 
 
@@ -533,7 +492,7 @@ def usercode_choice(v: V) -> str:
     codes = v.ctx["codes"]
     body = page_heading(v, "利用者コードの選択")
     body += "<p>利用者コードを新たに取得するか、他事業所の利用者コードを共用するかを選択してください。</p>"
-    body += form_open(v) + chrome.field_error(v, "codes")
+    body += form_open(v) + field_error(v, "codes")
     caption_text = v.pick(
         "codes-caption",
         ("設定済みの利用者コード", "設定済み利用者コード一覧", "利用者コード一覧", None),
@@ -569,7 +528,7 @@ def usercode_choice(v: V) -> str:
     captions = ["新しい利用者コードを取得する", "他事業所の利用者コードを共用する", "戻る"]
     if codes:
         captions.append("次へ")
-    body += buttons(v, captions) + "</form>"
+    body += post_buttons(v, captions) + "</form>"
     notes = (
         "既に利用中の利用者コードを使用する場合は、他事業所の利用者コードを共用してください。",
         "業種のグループが異なる場合は、利用者コードを分けて設定してください。",
