@@ -12,8 +12,10 @@ from .. import flow
 from ..flow import PageDef
 from .buttons import form_open, helper_button, link_button, post_buttons
 from .chrome import document, frame
-from .forms import FormStyle, deps_script, form_style, sections_html, zip_script
+from .formscripts import deps_script, zip_script
+from .formstyle import FormStyle, form_style
 from .headings import heading, heading_styles, page_heading
+from .layouts import sections_html
 from .markup import esc
 from .messages import field_error, notes_html
 from .model import APPLY_CONFIRM_FORM, FORM_PAGES, SSO_INDUSTRIES, FormPage
