@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from ..flow import PROCESSING, SUBMIT_HIDDEN, Fields
+from ..flow import PROCESSING
+from ..state import SUBMIT_HIDDEN, Fields
 from . import model
 
 T = TypeVar("T")

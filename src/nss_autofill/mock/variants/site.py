@@ -6,11 +6,12 @@ import dataclasses
 import threading
 from dataclasses import dataclass, field
 
-from ..flow import PAGES, SUBMIT_HIDDEN, Fields, PageDef
-from ..styles import Style
+from ..flow import PAGES, PageDef
+from ..state import SUBMIT_HIDDEN, Fields
+from ..stylebase import Style
 from .captions import OTHER_WORDINGS, is_known
+from .markup import esc, stable
 from .naming import Naming, pick
-from .vpage import esc, stable
 
 _CAMEL = {
     "bbs-top": ("/", "/", "/portal/index.html"),
