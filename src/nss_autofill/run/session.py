@@ -13,10 +13,10 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..engine.guard import PageChanged
-from ..engine.planning import PagePlan, build_context, plan_fixed, plan_page
+from ..engine.planning import PagePlan, build_context, pending_items, plan_fixed, plan_page
 from ..engine.scripts import call_helper
 from ..errors import BadInput, Outcome
 from ..i18n import Lang, Msg
@@ -29,7 +29,7 @@ from . import messages as M
 from .audit import AuditBundle, PageRecords, default_dir
 from .confirmation import check_confirmation
 from .control import Changed, Stop
-from .dryrun import DryRun, auto_confirm_allowed, loopback_route, mock_mail
+from .dryrun import DryRun, auto_confirm_allowed, begin, loopback_route, mock_mail
 from .fieldlog import log_fill
 from .messages import Progress
 from .moving import Mover, Sight
@@ -128,20 +128,12 @@ class Runner:
         from ..engine import scripts
         from ..engine.filling import FillMemory
         from ..engine.guard import Guard, GuardRefused, SimulatedOperator
-        from .browser import has_display, open_browser
+        from .browser import open_browser
         from .documents import Documents
 
-        start = self.settings.url or self.settings.start_url
-        if self.settings.dry_run:
-            self.dry = DryRun()
+        start, self.dry, self.headless = begin(self.settings, self.progress, self.lang)
+        if self.dry is not None:
             self.allowed.append(origin_of(self.dry.base_url))
-            start = self.settings.url or self.dry.start_url
-            self.progress.say(M.DRY_RUN, url=self.dry.base_url)
-            if not self.headless and not has_display():
-                self.progress.say(M.NO_DISPLAY)
-                self.headless = True
-        elif not self.headless and not has_display():
-            raise BadInput(M.NEED_DISPLAY.render(self.lang))
         loopback_only = self.settings.dry_run or is_loopback(start)
         self.memory = FillMemory()
         self.guard = Guard(self.catalogue)
@@ -301,24 +293,17 @@ class Runner:
         self._forward(page, spec, entry)
 
     # ------------------------------------------------------------------ filling
-    def _context(self, spec: PageSpec) -> dict[str, Any]:
-        ctx = build_context(self.data)
-        if spec.repeat is not None:
-            pending = self._pending_codes()
-            if pending:
-                ctx[spec.repeat.as_] = pending[0]
-        return ctx
-
-    def _pending_codes(self) -> list[dict[str, Any]]:
-        done = set(self.codes_set)
-        return [c for c in self.data.get("user_codes", []) if c["code"] not in done]
+    def _pending_codes(self) -> bool:
+        """Items of the page visited once per item (the 利用者コード) not yet in its table."""
+        repeat = next((p.repeat for p in self.catalogue.pages if p.repeat is not None), None)
+        return repeat is not None and bool(pending_items(self.data, repeat, self.codes_set))
 
     def _fill(
         self, page: Page, spec: PageSpec, entry: PageEntry, plan: PagePlan | None = None
     ) -> PageFill:
         from ..engine.filling import fill_page
 
-        plan = plan or plan_page(spec, self._context(spec))
+        plan = plan or plan_page(spec, build_context(self.data, spec, self.codes_set))
         presser = self.mover.presser(page, spec)
         fill = fill_page(page, spec, plan, self.memory, presser, reading=self.sight.reading)
         self.sight.reading = fill.reading  # the page as the last round left it
