@@ -34,6 +34,7 @@ from ..site.catalogue import (
     ForEachStep,
     PageKind,
     PageSpec,
+    RepeatSpec,
     Step,
     WaitValueStep,
 )
@@ -268,9 +269,25 @@ def plan_fixed(page: PageSpec, values: Mapping[str, str], title: str = "") -> Pa
     return PagePlan(page, fields, title=title or page.name, steps=(FillFields(fields),))
 
 
-def build_context(profile_data: Mapping[str, Any]) -> dict[str, Any]:
-    """The fill context for a validated profile (``Profile.model_dump()``)."""
-    return dict(profile_data)
+def build_context(
+    profile_data: Mapping[str, Any], spec: PageSpec | None = None, done: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The fill context for a validated profile (``Profile.model_dump()``); for a page visited
+    once per item (``spec.repeat``), the first item not yet ``done`` (by its caption: the rows
+    the page's table already shows) under the repeat's name."""
+    ctx = dict(profile_data)
+    if spec is not None and spec.repeat is not None:
+        pending = pending_items(ctx, spec.repeat, done)
+        if pending:
+            ctx[spec.repeat.as_] = pending[0]
+    return ctx
+
+
+def pending_items(ctx: Context, repeat: RepeatSpec, done: Iterable[str]) -> list[Any]:
+    """The items of a repeated page whose caption is not among ``done``."""
+    seen = set(done)
+    items = resolve(ctx, repeat.for_each) or []
+    return [i for i in items if resolve(i, repeat.caption) not in seen]
 
 
 def plan_flow(catalogue: Catalogue, profile_data: Mapping[str, Any]) -> list[PagePlan]:

@@ -31,7 +31,12 @@ from .private import make_private
 SHOT_QUALITY = 80
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from playwright.sync_api import Locator, Page
+
+    from ..site.catalogue import PageSpec
+    from .moving import Sight
 
 
 def runs_root() -> Path:
@@ -148,3 +153,33 @@ class AuditBundle:
             return path
         self.log("screenshot-failed", name=name, reason=reason)
         return None
+
+
+class PageRecords:
+    """What the run keeps of a page: an HTML snapshot, and a screenshot where a person must act
+    (``shot``); the sensitive fields' controls (found on the run's current reading), password
+    inputs and the run's secrets (``secrets()``: they change at the end of phase 1) masked."""
+
+    def __init__(self, bundle: AuditBundle, sight: Sight, secrets: Callable[[], list[str]]) -> None:
+        self.bundle, self.sight, self.secrets = bundle, sight, secrets
+
+    def record(self, page: Page, spec: PageSpec | None, shot: bool = False) -> None:
+        name = spec.id if spec else "unrecognised"
+        self.bundle.snapshot(page, name, self._sensitive(page, spec), self.secrets())
+        if shot:
+            self.shoot(page, spec)
+
+    def shoot(self, page: Page, spec: PageSpec | None) -> None:
+        masks = [page.get_by_text(v) for v in self.secrets()]  # e.g. an ID in a header
+        masks += [page.locator(sel) for sel in self._sensitive(page, spec)]
+        self.bundle.screenshot(page, spec.id if spec else "unrecognised", masks)
+
+    def _sensitive(self, page: Page, spec: PageSpec | None) -> list[str]:
+        """The marks (CSS selectors) of the sensitive fields' controls on the current reading."""
+        from ..engine.locating import locate_field
+
+        fields = [f for f in spec.fields if f.sensitive] if spec else []
+        if spec is None or not fields:
+            return []
+        reading = self.sight.of(page)
+        return [c.selector for f in fields for c in locate_field(reading, spec, f).controls]

@@ -14,14 +14,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..errors import BadInput
 from ..settings import Settings
 from ..site.origins import is_loopback
+from . import messages as M
 from .report import MASK
 
 if TYPE_CHECKING:
     from playwright.sync_api import Route
 
+    from ..i18n import Lang
     from ..mock.server import MockSite
+    from .messages import Progress
 
 _URL_RE = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -32,6 +36,27 @@ def auto_confirm_allowed(settings: Settings) -> bool:
         return True
     targets = [settings.url] if settings.url else [settings.start_url]
     return all(is_loopback(u) for u in targets)
+
+
+def begin(settings: Settings, progress: Progress, lang: Lang) -> tuple[str, DryRun | None, bool]:
+    """Where the run starts, the mock site of a dry run (started here), and whether the browser
+    is headless: a dry run without a display runs headless and says so; a real run without one
+    is refused (the person must see the browser)."""
+    from .browser import has_display
+
+    start = settings.url or settings.start_url
+    headless = settings.headless
+    dry = None
+    if settings.dry_run:
+        dry = DryRun()
+        start = settings.url or dry.start_url
+        progress.say(M.DRY_RUN, url=dry.base_url)
+        if not headless and not has_display():
+            progress.say(M.NO_DISPLAY)
+            headless = True
+    elif not headless and not has_display():
+        raise BadInput(M.NEED_DISPLAY.render(lang))
+    return start, dry, headless
 
 
 def loopback_route(route: Route, blocked: list[str]) -> None:

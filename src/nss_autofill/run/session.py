@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import time
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..engine.guard import PageChanged
-from ..engine.planning import PagePlan, build_context, plan_fixed, plan_page
+from ..engine.planning import PagePlan, build_context, pending_items, plan_fixed, plan_page
 from ..engine.scripts import call_helper
 from ..errors import BadInput, Outcome
 from ..i18n import Lang, Msg
@@ -28,23 +26,21 @@ from ..shell import phase2_hint
 from ..site.catalogue import Catalogue, PageKind, PageSpec, load_catalogue
 from ..site.origins import is_loopback, is_trusted, origin_of
 from . import messages as M
-from .audit import AuditBundle, default_dir
+from .audit import AuditBundle, PageRecords, default_dir
 from .confirmation import check_confirmation
 from .control import Changed, Stop
-from .dryrun import DryRun, auto_confirm_allowed, loopback_route, mock_mail
+from .dryrun import DryRun, auto_confirm_allowed, begin, loopback_route, mock_mail
 from .fieldlog import log_fill
 from .messages import Progress
+from .moving import Mover, Sight
 from .navigation import LoadWatch, goto_with_retry
 from .report import GuardEntry, PageEntry, Report
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Page
 
     from ..engine.filling import FillMemory, PageFill
     from ..engine.guard import Guard, SimulatedOperator
-    from ..engine.reading import PageReading
     from ..profile import Profile
     from .documents import Documents
     from .recorder import Recorder
@@ -94,6 +90,7 @@ class Runner:
     guard: Guard
     operator: SimulatedOperator | None
     memory: FillMemory
+    mover: Mover
 
     def __init__(
         self,
@@ -120,7 +117,8 @@ class Runner:
         self.headless = settings.headless
         self.codes_set: list[str] = []
         self.visits = 0
-        self.reading: PageReading | None = None  # the page as last read, until it changes
+        self.sight = Sight(self.catalogue)  # the page as last read, until it changes
+        self.records = PageRecords(self.audit, self.sight, self.secrets.values)
 
     # ------------------------------------------------------------------ set-up
     def run(self) -> int:
@@ -130,20 +128,12 @@ class Runner:
         from ..engine import scripts
         from ..engine.filling import FillMemory
         from ..engine.guard import Guard, GuardRefused, SimulatedOperator
-        from .browser import has_display, open_browser
+        from .browser import open_browser
         from .documents import Documents
 
-        start = self.settings.url or self.settings.start_url
-        if self.settings.dry_run:
-            self.dry = DryRun()
+        start, self.dry, self.headless = begin(self.settings, self.progress, self.lang)
+        if self.dry is not None:
             self.allowed.append(origin_of(self.dry.base_url))
-            start = self.settings.url or self.dry.start_url
-            self.progress.say(M.DRY_RUN, url=self.dry.base_url)
-            if not self.headless and not has_display():
-                self.progress.say(M.NO_DISPLAY)
-                self.headless = True
-        elif not self.headless and not has_display():
-            raise BadInput(M.NEED_DISPLAY.render(self.lang))
         loopback_only = self.settings.dry_run or is_loopback(start)
         self.memory = FillMemory()
         self.guard = Guard(self.catalogue)
@@ -174,6 +164,9 @@ class Runner:
                     self.recorder = Recorder(self.settings.record, values)
                     self.recorder.attach(context)
                 self.docs = Documents(context)
+                self.mover = Mover(
+                    self.settings, self.guard, self.docs, self.sight, self.progress, self.operator
+                )
                 page = self.docs.open()
                 try:
                     goto_with_retry(page, start, self.settings.page_timeout_ms)
@@ -214,7 +207,7 @@ class Runner:
             page = self.docs.current()
             self.loads.recover(page, self.settings.page_timeout_ms)
             arrival = arrive(page, self.catalogue, self.settings.page_timeout_ms)
-            self.reading = arrival.reading
+            self.sight.reading = arrival.reading
             rec = recognise(self.catalogue, facts_of(arrival.reading))
             self.visits += 1
             spec = rec.page
@@ -233,7 +226,7 @@ class Runner:
                 self._wait_or_stop(page, entry, Outcome.UNTRUSTED_ORIGIN)
                 continue
             if spec is None:
-                self._record(page, None, shot=True)
+                self.records.record(page, None, shot=True)
                 self.progress.say(M.UNKNOWN, level=0, reason=rec.reason)
                 for cand in rec.candidates[:3]:
                     failed = ", ".join(cand.failed)
@@ -264,7 +257,7 @@ class Runner:
             self._wait_or_stop(page, entry, Outcome.BLOCKED_PAGE, spec.id)
             return
         if kind == PageKind.DONE:
-            self._record(page, spec)
+            self.records.record(page, spec)
             self._say_done()
             entry.action = "done"
             raise Stop(Outcome.COMPLETED)
@@ -281,13 +274,13 @@ class Runner:
         guarded = spec.guarded_buttons
         # the snapshot before the overlay: the audit keeps the page as NSS drew it; then the
         # overlay at once, and a screenshot where a person must act (the overlay's panel hidden)
-        self._record(page, spec)
+        self.records.record(page, spec)
         if fill is not None and not self.headless:
             from ..engine.overlay import show_field_status
 
             show_field_status(page, spec, fill)
         if guarded or (fill is not None and fill.problems):
-            self._shoot(page, spec)
+            self.records.shoot(page, spec)
         if fill is not None and fill.problems:
             self._not_past_problems(page, fill, entry)
             return
@@ -300,29 +293,21 @@ class Runner:
         self._forward(page, spec, entry)
 
     # ------------------------------------------------------------------ filling
-    def _context(self, spec: PageSpec) -> dict[str, Any]:
-        ctx = build_context(self.data)
-        if spec.repeat is not None:
-            pending = self._pending_codes()
-            if pending:
-                ctx[spec.repeat.as_] = pending[0]
-        return ctx
-
-    def _pending_codes(self) -> list[dict[str, Any]]:
-        done = set(self.codes_set)
-        return [c for c in self.data.get("user_codes", []) if c["code"] not in done]
+    def _pending_codes(self) -> bool:
+        """Items of the page visited once per item (the 利用者コード) not yet in its table."""
+        repeat = next((p.repeat for p in self.catalogue.pages if p.repeat is not None), None)
+        return repeat is not None and bool(pending_items(self.data, repeat, self.codes_set))
 
     def _fill(
         self, page: Page, spec: PageSpec, entry: PageEntry, plan: PagePlan | None = None
     ) -> PageFill:
         from ..engine.filling import fill_page
 
-        plan = plan or plan_page(spec, self._context(spec))
-        fill = fill_page(
-            page, spec, plan, self.memory, self._presser(page, spec), reading=self.reading
-        )
-        self.reading = fill.reading  # the page as the last round left it
-        mark = self.reading.mark if self.reading is not None else None
+        plan = plan or plan_page(spec, build_context(self.data, spec, self.codes_set))
+        presser = self.mover.presser(page, spec)
+        fill = fill_page(page, spec, plan, self.memory, presser, reading=self.sight.reading)
+        self.sight.reading = fill.reading  # the page as the last round left it
+        mark = fill.reading.mark if fill.reading is not None else None
         if mark is not None and self.docs.new_pages:
             mark = None  # a tab opened meanwhile: ask
         if not (mark == self.docs.mark if mark is not None else self.docs.unchanged(page)):
@@ -341,61 +326,7 @@ class Runner:
             raise Stop(Outcome.FILL_PROBLEMS, "; ".join(problems))
         self._wait_human(page)
 
-    def _record(self, page: Page, spec: PageSpec | None, shot: bool = False) -> None:
-        """The page for the audit bundle: an HTML snapshot, and a screenshot where a person
-        must act (``shot``); sensitive fields, password inputs and the secrets masked."""
-        name = spec.id if spec else "unrecognised"
-        self.audit.snapshot(page, name, self._sensitive(page, spec), self.secrets.values())
-        if shot:
-            self._shoot(page, spec)
-
-    def _shoot(self, page: Page, spec: PageSpec | None) -> None:
-        secrets = self.secrets.values()
-        masks = [page.get_by_text(v) for v in secrets]  # e.g. an ID in a header
-        masks += [page.locator(sel) for sel in self._sensitive(page, spec)]
-        self.audit.screenshot(page, spec.id if spec else "unrecognised", masks)
-
-    def _sensitive(self, page: Page, spec: PageSpec | None) -> list[str]:
-        """The marks (CSS selectors) of the sensitive fields' controls on the current reading."""
-        from ..engine.locating import locate_field
-        from ..engine.reading import read_page
-
-        fields = [f for f in spec.fields if f.sensitive] if spec else []
-        if spec is None or not fields:
-            return []
-        reading = self.reading or read_page(page, self.catalogue)
-        self.reading = reading
-        return [c.selector for f in fields for c in locate_field(reading, spec, f).controls]
-
-    def _presser(self, page: Page, spec: PageSpec) -> Any:
-        def press(target: Locator | str, caption: str) -> None:
-            # the document read: another one in its place is the page changing, not a press
-            self.guard.press(page, target, caption, spec, document=self.docs.mark or None)
-
-        return press
-
     # ------------------------------------------------------------------ moving on
-    def _button(self, page: Page, spec: PageSpec, caption: str) -> Locator | str | None:
-        """The one control showing ``caption`` (its menu opened first when it is in one): the
-        reading's mark on it (a CSS selector) when it is shown, else a locator."""
-        from ..engine.locating import locate_button
-        from ..engine.pressing import MenuClosed, reveal
-        from ..engine.reading import read_page
-
-        reading = self.reading or read_page(page, self.catalogue)
-        self.reading = reading
-        hit = locate_button(reading, spec, caption)
-        if isinstance(hit, str):
-            return None
-        if hit.visible:
-            return hit.selector
-        self.reading = None  # opening the menu changes the page
-        try:
-            return reveal(page, hit, self._presser(page, spec), self.settings.page_timeout_ms)
-        except MenuClosed as exc:
-            self.progress.say(M.MENU_CLOSED, level=0, detail=str(exc))
-            return None
-
     def _forward(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if spec.table is not None:
             from ..engine.tables import table_column
@@ -405,74 +336,15 @@ class Runner:
             button = spec.button(caption)
             if button.when == "pending_codes" and not self._pending_codes():
                 continue
-            target = self._button(page, spec, caption)
+            target = self.mover.button(page, spec, caption)
             if target is None:
                 continue
             entry.action = f"pressed {caption}"
             self.progress.say(M.PRESSING, caption=caption)
             self.audit.log("press", page_id=spec.id, caption=caption, by="tool")
-            # a control in a menu that opens on hover (a locator): opened again if it closed
-            reopen = None if isinstance(target, str) else partial(self._button, page, spec, caption)
-            self._press(page, spec, target, caption, reopen=reopen)
+            self.mover.press(page, spec, target, caption)
             return
         raise Stop(Outcome.NO_FORWARD_CONTROL, f"{spec.name}: none of {list(spec.forward)} found")
-
-    def _press(
-        self,
-        page: Page,
-        spec: PageSpec,
-        target: Locator | str,
-        caption: str,
-        by_operator: bool = False,
-        reopen: Callable[[], Locator | str | None] | None = None,
-    ) -> None:
-        """Press, then wait (bounded by the page timeout) until a new document or tab appears.
-
-        A slow answer makes Playwright's click time out while it waits for the navigation it
-        started; that is not an error here: the bounded wait below decides. A control of a menu
-        open on hover that closed before the click (hidden, so never clicked: Playwright clicks
-        only what it sees) is shown again by ``reopen`` and pressed once more.
-        """
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        token = self.docs.pressing(page)
-        started = time.monotonic()
-        # the simulated operator is a person: what its press sends, until the page moved on,
-        # is theirs, and the request watch stands aside (as it does for the operator's own)
-        person = by_operator and self.operator is not None
-        with self.guard.idle() if person else contextlib.nullcontext():
-            try:
-                if person:
-                    assert self.operator is not None
-                    found = page.locator(target) if isinstance(target, str) else target
-                    self.operator.press_guarded(page, caption, spec, found)
-                else:
-                    self._presser(page, spec)(target, caption)
-            except PlaywrightTimeout:
-                # twice more at most, within the page's time-out
-                for _ in range(2):
-                    if reopen is None or not self._closed_before_click(page, target, token):
-                        break
-                    if time.monotonic() - started > self.settings.page_timeout_ms / 1000:
-                        break
-                    target = reopen() or target
-                    try:
-                        self._presser(page, spec)(target, caption)
-                        break
-                    except PlaywrightTimeout:
-                        continue
-            left = self.settings.page_timeout_ms / 1000 - (time.monotonic() - started)
-            self.docs.wait_moved_on(page, token, max(left, 0.1))
-
-    def _closed_before_click(self, page: Page, target: Locator | str, token: str) -> bool:
-        """The control is hidden and the page is the one pressed on: no click was made."""
-        from playwright.sync_api import Error as PlaywrightError
-
-        found = page.locator(target) if isinstance(target, str) else target
-        try:
-            return not found.is_visible() and not self.docs.moved_on(page, token)
-        except PlaywrightError:
-            return False
 
     def _wait_human(self, page: Page) -> None:
         if not self.docs.unchanged(page):
@@ -498,14 +370,14 @@ class Runner:
             check_confirmation(
                 page, spec, entry, self.data, self.progress, overlay=not self.headless
             )
-        target = self._button(page, spec, caption)
+        target = self.mover.button(page, spec, caption)
         review = Msg.split(spec.review or spec.name)  # the catalogue writes 日本語 / English
         if self.operator is not None and target is not None and is_loopback(page.url):
             self.progress.say(M.SIMULATED, caption=caption)
             self.audit.log("press", page_id=spec.id, caption=caption, by="simulated-operator")
             self.report.guarded.append(GuardEntry(spec.id, caption, "simulated-operator"))
             entry.action = f"simulated operator pressed {caption}"
-            self._press(page, spec, target, caption, by_operator=True)
+            self.mover.press(page, spec, target, caption, by_operator=True)
             return
         if self.headless:
             self.progress.say(M.HEADLESS_STOP, level=0, caption=caption)
@@ -530,7 +402,7 @@ class Runner:
             return
         values = {"login_id": self.secrets.login_id, "password": self.secrets.password}
         fill = self._fill(page, spec, entry, plan_fixed(spec, values))
-        self._record(page, spec, shot=bool(fill.problems))
+        self.records.record(page, spec, shot=bool(fill.problems))
         if fill.problems:
             self._not_past_problems(page, fill, entry)
             return
@@ -543,17 +415,18 @@ class Runner:
         mail = mock_mail(box) if is_loopback(page.url) else None
         if mail is not None:
             url, login_id, password = mail
-            self.secrets = _Secrets(login_id, password)
+            # in place: the audit's records read the same object
+            self.secrets.login_id, self.secrets.password = login_id, password
             if self.recorder is not None:
                 self.recorder.add_secrets((login_id, password))
         if mail is not None and self.operator is not None and self.settings.dry_run:
-            self._record(page, spec)
+            self.records.record(page, spec)
             self.progress.say(M.MOCK_MAIL, url=url)
             token = self.docs.renew(page)
             goto_with_retry(page, url, self.settings.page_timeout_ms)
             self.docs.wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
             return
-        self._record(page, spec)
+        self.records.record(page, spec)
         self.progress.say(M.PHASE1_DONE, level=0, next=phase2_hint(self.profile_path))
         self.report.phase = 1
         raise Stop(Outcome.PHASE1_COMPLETE)
