@@ -22,7 +22,7 @@ from .faults import inject
 from .flow import PageDef
 from .resources import fixtures_dir
 from .state import Fields, MockMail, Registration, Session
-from .styles import Style
+from .stylebase import Style
 from .variants import VariantStyle
 from .variants import render as render_variant
 
