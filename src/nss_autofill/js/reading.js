@@ -813,6 +813,37 @@
   };
   const disabled = (el) => NEGC.test(typeof el.className === "string" ? el.className : "") ||
     el.getAttribute("aria-disabled") === "true" || greyed(el);
+  // Short texts a person reads as one item, once for both bars: for each text node, its
+  // ancestors (up to 6) while their text stays short, with the text's key.
+  let chainsMemo = null;
+  const linkMemo = new Map();
+  const NOT_READ = /^(OPTION|OPTGROUP|SELECT|TEXTAREA|SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+  const textChains = () => {
+    if (chainsMemo) return chainsMemo;
+    chainsMemo = [];
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const p = n.parentElement;
+      if (!p || NOT_READ.test(p.tagName) || !n.nodeValue.trim()) continue;
+      const chain = [];
+      let el = p;
+      for (let d = 0; el && el !== body && d < 6; d++, el = el.parentElement) {
+        let link = linkMemo.get(el);
+        if (link === undefined) {
+          link = null;
+          if ((el.textContent || "").length <= 120) {
+            const t = shownText(el);
+            if (t.length <= 60) link = { el, k: key(t) };
+          }
+          linkMemo.set(el, link);
+        }
+        if (!link) break;
+        chain.push(link);
+      }
+      if (chain.length) chainsMemo.push(chain);
+    }
+    return chainsMemo;
+  };
   const currentItems = (items0) => {
     if (!items0 || !items0.length) return [];
     const keys = items0.map(key);
@@ -820,8 +851,8 @@
       .sort((a, b) => keys[b].length - keys[a].length);
     const REST = /^(step|ステップ|現在|の|選択中|進行中|入力中|表示中|です|current|now|[\d\p{P}\p{S}])*$/iu;
     const NOTE = /現在|選択中|進行中|入力中|表示中|current|now/i;
-    const itemOf = (s) => {
-      let k = key(s);
+    const itemOfKey = (k0) => {
+      let k = k0;
       const found = new Set();
       for (const i of byLength) {
         if (!k.includes(keys[i])) continue;
@@ -832,26 +863,20 @@
       if (found.size !== 1) return -1;
       return REST.test(k.replace(/\u0000/g, "")) ? found.values().next().value : -1;
     };
+    const itemOf = (s) => itemOfKey(key(s));
     const matches = [];
     const seenTop = new Set();
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.nodeValue.trim()) continue;
-      let el = n.parentElement;
-      const chain = [];
+    for (const links of textChains()) {
       let top = null;
       let idx = -1;
-      for (let d = 0; el && el !== body && d < 6; d++, el = el.parentElement) {
-        if ((el.textContent || "").length > 120) break;
-        const t = shownText(el);
-        if (t.length > 60) break;
-        chain.push(el);
-        const i = itemOf(t);
-        if (i >= 0) { top = el; idx = i; }
-      }
+      let upto = 0;
+      links.forEach((l, d) => {
+        const i = itemOfKey(l.k);
+        if (i >= 0) { top = l.el; idx = i; upto = d; }
+      });
       if (!top || seenTop.has(top) || !seen(top)) continue;
       seenTop.add(top);
-      const kinds = markOf(chain.slice(0, chain.indexOf(top) + 1), top);
+      const kinds = markOf(links.slice(0, upto + 1).map((l) => l.el), top);
       if (NOTE.test(key(top.textContent).split(keys[idx]).join(""))) kinds.add("text");
       matches.push({ idx, top, kinds });
     }
