@@ -59,13 +59,11 @@ def percentile(values: list[float], q: float) -> float:
 
 class Bench:
     def __init__(self, profile_path: Path) -> None:
-        from nss_autofill.engine.planning import build_context
         from nss_autofill.profile import load_profile
         from nss_autofill.site.catalogue import load_catalogue
 
         self.catalogue = load_catalogue()
         self.data = load_profile(profile_path).model_dump(mode="python")
-        self.base_ctx = build_context(self.data)
         self.recog: dict[str, list[float]] = {}
         self.parts: dict[str, list[tuple[float, float, float, float]]] = {}
         self.fill: dict[str, list[float]] = {}
@@ -78,11 +76,9 @@ class Bench:
 
     def _plan(self, spec: Any, site: Any) -> tuple[Any, dict[str, Any]]:
         """The plan and context ``session.Runner`` would use on this page."""
-        from nss_autofill.engine.planning import plan_fixed, plan_page
+        from nss_autofill.engine.planning import build_context, plan_fixed, plan_page
 
-        ctx = dict(self.base_ctx)
-        if spec.repeat is not None and self.data.get("user_codes"):
-            ctx[spec.repeat.as_] = self.data["user_codes"][0]
+        ctx = build_context(self.data, spec)  # a repeated page: its first item
         if spec.id == "login":  # the session fills the login from the (mock) mail, not the plan
             values = {"login_id": site.mail.login_id, "password": site.mail.password}
             return plan_fixed(spec, values), ctx
