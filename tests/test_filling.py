@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page
 
+from nss_autofill.engine import scripts
 from nss_autofill.engine.controls import date_key as _date_key
 from nss_autofill.engine.filling import (
     FieldResult,
@@ -50,10 +51,7 @@ def _press(locator: Locator, caption: str) -> None:
 
 
 def _context(profile: str, spec: PageSpec) -> dict[str, Any]:
-    ctx = build_context(load_profile(ROOT / "profiles" / f"{profile}.yaml").model_dump())
-    if spec.repeat is not None:
-        ctx[spec.repeat.as_] = ctx[spec.repeat.for_each][0]
-    return ctx
+    return build_context(load_profile(ROOT / "profiles" / f"{profile}.yaml").model_dump(), spec)
 
 
 def _open(page: Page, site: MockSite, page_id: str) -> None:
@@ -390,3 +388,50 @@ def test_login_values_never_appear_in_the_results(page: Page, mock_site: MockSit
     assert {r.field_id for r in results} == {"login_id", "password"}
     for value in (*secrets.values(), "T0000001"):
         assert value not in text
+
+
+HTML = "text/html; charset=utf-8"
+
+
+@pytest.mark.parametrize("scripts_in_page", [True, False], ids=["page-scripts", "no-scripts"])
+@pytest.mark.parametrize("replace", [False, True], ids=["same-box", "box-replaced"])
+def test_a_value_a_helper_writes_becomes_the_tools_even_in_a_new_box(
+    page: Page, replace: bool, scripts_in_page: bool
+) -> None:
+    """反映 writes the address a moment later, into the box or into a new box it puts in the
+    old one's place: either way the value is the tool's (not an operator's), so the profile's
+    address is written over it."""
+    swap = (
+        "const n = document.createElement('input'); n.name = 'city'; n.value = '港区虎ノ門';"
+        " c.replaceWith(n);"
+        if replace
+        else "c.value = '港区虎ノ門';"
+    )
+    html = (
+        "<table><tr><th>郵便番号</th><td><input name='zip'>"
+        f"<button type='button' onclick=\"setTimeout(() => {{ const c = "
+        f"document.querySelector('[name=city]'); {swap} }}, 150)\">反映</button></td></tr>"
+        "<tr><th>住所</th><td><input name='city'></td></tr></table>"
+    )
+    if scripts_in_page:  # as in a run: the page scripts in every document from its start
+        scripts.install(page.context)
+    page.route("http://127.0.0.1:9/form", lambda r: r.fulfill(body=html, content_type=HTML))
+    page.goto("http://127.0.0.1:9/form")
+    assert page.evaluate("() => !!window.__nssaf") is scripts_in_page
+    spec = PageSpec.model_validate(
+        {
+            "id": "t", "name": "t", "kind": "form", "phase": 2, "signals": [{"text": "x"}],
+            "fields": [
+                {"id": "zip", "label": "郵便番号", "control": "text", "value": "a.zip"},
+                {"id": "city", "label": "住所", "control": "text", "value": "a.city"},
+            ],
+            "actions": [{"fill": ["zip"]}, {"click": "反映"}, {"wait_value": ["city"]},
+                        {"fill": ["city"]}],
+            "buttons": [{"caption": "反映", "class": "helper"}],
+        }
+    )  # fmt: skip
+    ctx = {"a": {"zip": "1050001", "city": "港区虎ノ門一丁目2番3号"}}
+    fill = fill_page(page, spec, plan_page(spec, ctx), FillMemory(), presser(page))
+    assert [(st.kind, st.ok, st.detail) for st in fill.steps] == [("press", True, "")]
+    assert _by_id(fill.fields)["city"].status == "filled", fill.fields
+    assert page.locator("[name=city]").input_value() == "港区虎ノ門一丁目2番3号"

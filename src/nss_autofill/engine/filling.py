@@ -58,7 +58,15 @@ from .planning import (
     PressHelper,
 )
 from .pressing import press_and_settle
-from .reading import Control, PageReading, fill_round, read_page
+from .reading import (
+    Control,
+    HelperRound,
+    PageReading,
+    fill_round,
+    helper_round,
+    read_page,
+    wait_settled,
+)
 from .results import FieldResult, FillMemory, PageFill, Presser, StepResult
 from .status import FieldStatus
 from .tables import data_rows
@@ -295,15 +303,42 @@ class _Filler:
         if isinstance(btn, str):
             self.out.steps.append(StepResult("press", where, False, btn, step.row))
             return
+        # the controls it fills, as read before the press: waited for in the same call that
+        # reads the page after it (a control its script replaced is looked for again below)
+        waits: dict[str, str] = {}
+        for fid in step.fills:
+            loc = locate_field(reading, self.spec, self.spec.field(fid))
+            if loc.ok and loc.controls:
+                waits[fid] = loc.controls[0].selector
+        got: list[HelperRound | None] = []
+
+        def settle() -> None:
+            done = helper_round(self.page, list(waits.values()), timeout_ms=self.timeout)
+            if done is None:  # no page scripts in this document: settle the slow way
+                wait_settled(self.page, self.timeout)
+            got.append(done)
+
         self.reading = None
         try:
-            press_and_settle(self.page, self.press, btn.selector, btn.caption, self.timeout)
+            navigated = press_and_settle(
+                self.page, self.press, btn.selector, btn.caption, self.timeout,
+                settle=settle if waits else None,
+            )  # fmt: skip
         except PlaywrightError as exc:
             self.out.steps.append(StepResult("press", where, False, _short(exc), step.row))
             return
         self.out.steps.append(StepResult("press", where, True, "", step.row))
+        done = got[0] if got and not navigated else None
+        seen: dict[str, bool] = {}
+        if done is not None:
+            self.reading = done.reading
+            for fid, there, value in zip(waits, done.present, done.values, strict=True):
+                seen[fid] = there
+                if there and value:
+                    self.memory.remember(self.spec.id, fid, 0, step.row, value)
         for fid in step.fills:
-            self._wait_value(fid, step.row)
+            if not seen.get(fid):  # navigated, or its control was replaced: the slow way
+                self._wait_value(fid, step.row)
 
     def _all_hold_values(self, reading: PageReading, field_ids: Sequence[str]) -> bool:
         for fid in field_ids:
@@ -316,20 +351,27 @@ class _Filler:
         """Wait (bounded) until a page script filled the field; the value becomes the tool's.
 
         Ends early when the helper visibly gave up: the DOM changed (say, a "no such postal
-        code" message) and then stayed quiet, yet the field is still empty. The next fill step
+        code" message) and then stayed quiet, yet the field is still empty. A box the script
+        replaced by a new one (a re-rendered row) is looked for again once. The next fill step
         writes the profile value either way.
         """
-        loc = locate_field(self.now(), self.spec, self.spec.field(field_id))
-        if not loc.ok or not loc.controls:
-            return
-        arg = {"sel": loc.controls[0].selector, "max": self.timeout, "quiet": 400}
-        try:
-            value = scripts.call(self.page, "wait_value.js", arg)
-        except PlaywrightError:
-            value = None  # the page navigated: the next reading sees the new one
-        self.reading = None
-        if value:
-            self.memory.remember(self.spec.id, field_id, 0, row, str(value))
+        for _ in range(2):
+            loc = locate_field(self.now(), self.spec, self.spec.field(field_id))
+            if not loc.ok or not loc.controls:
+                return
+            sel = loc.controls[0].selector
+            arg = {"sel": sel, "max": self.timeout, "quiet": 400}
+            try:
+                value = scripts.call(self.page, "wait_value.js", arg)
+                gone = not value and self.page.locator(sel).count() == 0
+            except PlaywrightError:
+                return  # the page navigated: the next reading sees the new one
+            finally:
+                self.reading = None
+            if value:
+                self.memory.remember(self.spec.id, field_id, 0, row, str(value))
+            if not gone:
+                return
 
     def count_rows(self, step: CountRows) -> None:
         # no table shown yet counts as no rows (a page may show the table only once it has one)

@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, Request
@@ -75,7 +76,12 @@ def reveal(page: Page, button: Button, press: Presser, timeout_ms: float = 5000)
 
 
 def press_and_settle(
-    page: Page, press: Presser, locator: Locator | str, caption: str, timeout_ms: float = 5000
+    page: Page,
+    press: Presser,
+    locator: Locator | str,
+    caption: str,
+    timeout_ms: float = 5000,
+    settle: Callable[[], object] | None = None,
 ) -> bool:
     """Press through ``press``, then wait (bounded) for what it started to finish.
 
@@ -83,7 +89,9 @@ def press_and_settle(
     old document in between would fill a page that is about to vanish. So: note navigation
     requests of the main frame while pressing; if one started, wait until a new document
     replaced the old one (the old one carries a marker), then until it is quiet. Returns
-    whether the page navigated.
+    whether the page navigated. ``settle`` replaces the wait for a quiet page after the press
+    (a helper round that also waits for values and reads the page); a navigation seen while it
+    ran is still waited for.
     """
     navs: list[Request] = []
 
@@ -95,7 +103,10 @@ def press_and_settle(
     page.on("request", on_request)
     try:
         press(locator, caption)
-        wait_settled(page, timeout_ms)
+        if settle is None:
+            wait_settled(page, timeout_ms)
+        else:
+            settle()
     finally:
         page.remove_listener("request", on_request)
     if navs:

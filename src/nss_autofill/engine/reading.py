@@ -327,6 +327,47 @@ def fill_round(
     return Round(list(out["answers"]), bool(out["settled"]), PageReading.from_js(out["reading"]))
 
 
+@dataclass
+class HelperRound:
+    """After a helper press: per awaited control, whether it was still there and the value a
+    page script wrote into it (None: it gave up or the time ran out); then the page, settled."""
+
+    present: list[bool]
+    values: list[str | None]
+    settled: bool
+    reading: PageReading
+
+
+def helper_round(
+    page: Page,
+    waits: list[str],
+    site: SiteSpec | Catalogue | None = None,
+    timeout_ms: float = 3000,
+    quiet_ms: int = 20,
+    value_quiet_ms: int = 400,
+) -> HelperRound | None:
+    """Wait for the values a helper's script writes into the controls ``waits`` (CSS
+    selectors of the reading before the press), for the page to settle, and read it: one call.
+    None when the document has no page scripts or went away meanwhile (the caller waits and
+    reads the slow way). A script that visibly gave up (the DOM changed, then stayed quiet for
+    ``value_quiet_ms``) ends the wait for that control early."""
+    arg = {
+        "waits": waits,
+        "valueQuiet": value_quiet_ms,
+        "quiet": {"quiet": quiet_ms, "max": timeout_ms},
+        "reading": _reading_arg(site),
+    }
+    try:
+        out = scripts.decoded(page.evaluate(scripts.HELPER_ROUND, arg))
+    except PlaywrightError:
+        return None
+    if out is None or scripts.missing(out):
+        return None
+    values = [None if v is None else str(v) for v in out["values"]]
+    reading = PageReading.from_js(out["reading"])
+    return HelperRound(list(out["present"]), values, bool(out["settled"]), reading)
+
+
 def wait_settled(page: Page, timeout_ms: float = 5000, quiet_ms: int = 20) -> bool:
     """Wait until the page has loaded and its DOM was quiet for ``quiet_ms``; bounded.
 

@@ -82,6 +82,8 @@ def init_script() -> str:
     for the page to settle and reads it in one call, from one document, with the document's
     token and where its guarded controls submit. ``fillRound`` writes a fill step's controls,
     waits for the page to settle again and reads it: a round of filling in one call.
+    ``helperRound``, after a helper press (反映), waits for the values its script writes, for
+    the page to settle, and reads it: one call.
     """
     entries = "\n".join(f"  reg[{name!r}] = {source(name)};" for name in INSTALLED)
     return f"""(() => {{
@@ -127,6 +129,14 @@ def init_script() -> str:
   }};
   reg.arrive = (a) => read(a, {{}}).then(reg.json);
   reg.fillRound = (a) => read(a, {{answers: reg["write.js"](a.ops)}}).then(reg.json);
+  // after a helper (反映): the values its script writes into the controls marked ``waits``
+  // (present: whether that control is still there after the wait), then settled and read
+  reg.helperRound = async (a) => {{
+    const values = await Promise.all(a.waits.map((sel) => reg["wait_value.js"](
+      {{sel, max: a.quiet.max, quiet: a.valueQuiet}})));
+    const present = a.waits.map((sel) => !!document.querySelector(sel));
+    return read(a, {{present, values}}).then(reg.json);
+  }};
   new MutationObserver(() => {{ last = performance.now(); }}).observe(document,
     {{subtree: true, childList: true, attributes: true, characterData: true}});
   window.{DOC_MARK} = window.{DOC_MARK} ||
@@ -211,6 +221,11 @@ ARRIVE = f"""(arg) => {{
 FILL_ROUND = f"""(arg) => {{
   const reg = window.{REGISTRY};
   return reg && reg.fillRound ? reg.fillRound(arg) : "{_MISSING}";
+}}"""
+
+HELPER_ROUND = f"""(arg) => {{
+  const reg = window.{REGISTRY};
+  return reg && reg.helperRound ? reg.helperRound(arg) : "{_MISSING}";
 }}"""
 
 
