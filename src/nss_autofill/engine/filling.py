@@ -40,36 +40,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from ..normalize import compare_key
 from ..site.catalogue import PageSpec
-from . import scripts
 from .controls import current, holds, option_index, why_not_kept, write_op
-from .locating import locate_button, locate_field
+from .locating import locate_field
 from .options import find_option
-from .planning import (
-    CountRows,
-    ExpectRow,
-    FillFields,
-    PagePlan,
-    PlannedField,
-    PressHelper,
-)
+from .planning import CountRows, ExpectRow, FillFields, PagePlan, PlannedField, PressHelper
 from .pressing import press_and_settle
-from .reading import (
-    Control,
-    HelperRound,
-    PageReading,
-    fill_round,
-    helper_round,
-    read_page,
-    wait_settled,
-)
+from .reading import Control, PageReading, fill_round
 from .results import FieldResult, FillMemory, PageFill, Presser, StepResult
 from .status import FieldStatus
-from .tables import data_rows
+from .steps import Steps
 
 __all__ = [
     "FieldResult",
@@ -106,30 +89,7 @@ class _Run:
     write_errors: list[str] = field(default_factory=list)
 
 
-class _Filler:
-    def __init__(
-        self,
-        page: Page,
-        spec: PageSpec,
-        memory: FillMemory,
-        press: Presser,
-        timeout_ms: float,
-        reading: PageReading | None,
-    ) -> None:
-        self.page = page
-        self.spec = spec
-        self.memory = memory
-        self.press = press
-        self.timeout = timeout_ms
-        self.reading = reading  # the page as last read; None once something changed it
-        self.out = PageFill()
-        self.counts: dict[tuple[tuple[str, ...], int], int] = {}
-
-    def now(self) -> PageReading:
-        if self.reading is None:
-            self.reading = read_page(self.page)
-        return self.reading
-
+class _Filler(Steps):
     # ------------------------------------------------------------------ steps
 
     def fill_fields(self, step: FillFields) -> None:
@@ -288,112 +248,6 @@ class _Filler:
             notes = [f"{status.value} (details hidden: sensitive field)"] if notes else []
         return FieldResult(spec.id, where, shown, status, "; ".join(notes), pf.row)
 
-    # ------------------------------------------------------------------ helpers
-
-    def press_helper(self, step: PressHelper) -> None:
-        reading = self.now()
-        where = f"{step.group} › {step.caption}" if step.group else step.caption
-        if step.fills and self._all_hold_values(reading, step.fills):
-            # A helper that fills fields (反映) would overwrite what is already there, maybe
-            # the operator's own correction: it is not pressed again.
-            why = "not pressed: the fields it fills hold values"
-            self.out.steps.append(StepResult("press", where, True, why, step.row))
-            return
-        btn = locate_button(reading, self.spec, step.caption, step.group)
-        if isinstance(btn, str):
-            self.out.steps.append(StepResult("press", where, False, btn, step.row))
-            return
-        # the controls it fills, as read before the press: waited for in the same call that
-        # reads the page after it (a control its script replaced is looked for again below)
-        waits: dict[str, str] = {}
-        for fid in step.fills:
-            loc = locate_field(reading, self.spec, self.spec.field(fid))
-            if loc.ok and loc.controls:
-                waits[fid] = loc.controls[0].selector
-        got: list[HelperRound | None] = []
-
-        def settle() -> None:
-            done = helper_round(self.page, list(waits.values()), timeout_ms=self.timeout)
-            if done is None:  # no page scripts in this document: settle the slow way
-                wait_settled(self.page, self.timeout)
-            got.append(done)
-
-        self.reading = None
-        try:
-            navigated = press_and_settle(
-                self.page, self.press, btn.selector, btn.caption, self.timeout,
-                settle=settle if waits else None,
-            )  # fmt: skip
-        except PlaywrightError as exc:
-            self.out.steps.append(StepResult("press", where, False, _short(exc), step.row))
-            return
-        self.out.steps.append(StepResult("press", where, True, "", step.row))
-        done = got[0] if got and not navigated else None
-        seen: dict[str, bool] = {}
-        if done is not None:
-            self.reading = done.reading
-            for fid, there, value in zip(waits, done.present, done.values, strict=True):
-                seen[fid] = there
-                if there and value:
-                    self.memory.remember(self.spec.id, fid, 0, step.row, value)
-        for fid in step.fills:
-            if not seen.get(fid):  # navigated, or its control was replaced: the slow way
-                self._wait_value(fid, step.row)
-
-    def _all_hold_values(self, reading: PageReading, field_ids: Sequence[str]) -> bool:
-        for fid in field_ids:
-            loc = locate_field(reading, self.spec, self.spec.field(fid))
-            if not loc.ok or not loc.controls or not loc.controls[0].value.strip():
-                return False
-        return True
-
-    def _wait_value(self, field_id: str, row: int | None) -> None:
-        """Wait (bounded) until a page script filled the field; the value becomes the tool's.
-
-        Ends early when the helper visibly gave up: the DOM changed (say, a "no such postal
-        code" message) and then stayed quiet, yet the field is still empty. A box the script
-        replaced by a new one (a re-rendered row) is looked for again once. The next fill step
-        writes the profile value either way.
-        """
-        for _ in range(2):
-            loc = locate_field(self.now(), self.spec, self.spec.field(field_id))
-            if not loc.ok or not loc.controls:
-                return
-            sel = loc.controls[0].selector
-            arg = {"sel": sel, "max": self.timeout, "quiet": 400}
-            try:
-                value = scripts.call(self.page, "wait_value.js", arg)
-                gone = not value and self.page.locator(sel).count() == 0
-            except PlaywrightError:
-                return  # the page navigated: the next reading sees the new one
-            finally:
-                self.reading = None
-            if value:
-                self.memory.remember(self.spec.id, field_id, 0, row, str(value))
-            if not gone:
-                return
-
-    def count_rows(self, step: CountRows) -> None:
-        # no table shown yet counts as no rows (a page may show the table only once it has one)
-        self.counts[(step.columns, step.row)] = max(data_rows(self.page, step.columns), 0)
-
-    def expect_row(self, step: ExpectRow) -> None:
-        was = self.counts.get((step.columns, step.row), -1)
-        # the helper's script may add the row a moment later: wait for it, bounded
-        waited, now = 0.0, data_rows(self.page, step.columns)
-        while now != was + 1 and waited < self.timeout:
-            self.page.wait_for_timeout(50)
-            waited += 50
-            now = data_rows(self.page, step.columns)
-        what = " / ".join(step.columns)
-        if was >= 0 and now == was + 1:
-            self.out.steps.append(StepResult("rows", what, True, f"{now} rows", step.row))
-            return
-        detail = f"expected {was + 1} rows in the table of {what}, found {now}"
-        if now < 0:
-            detail = f"no table whose header names {what}"
-        self.out.steps.append(StepResult("rows", what, False, detail, step.row))
-
 
 # ---------------------------------------------------------------------- controls and values
 
@@ -404,10 +258,6 @@ def _not_filled(pf: PlannedField) -> FieldResult:
         return FieldResult(spec.id, spec.where(), (), FieldStatus.MANUAL, pf.note, pf.row)
     detail = "; ".join((*pf.problems, pf.note)) if pf.problems else pf.note
     return FieldResult(spec.id, spec.where(), (), FieldStatus.SKIPPED, detail.strip("; "), pf.row)
-
-
-def _short(exc: BaseException) -> str:
-    return str(exc).split("\n", 1)[0][:200]
 
 
 # ---------------------------------------------------------------------- the page
