@@ -98,9 +98,6 @@ BINDING_NAME = "__nssafGuardReport"
 # before any page script, frozen, not configurable).
 TAG_ATTR = "data-nssaf-press"
 _TAG_JS = f"(el, tag) => {{ el.setAttribute('{TAG_ATTR}', tag); return tag; }}"
-_INSPECT_JS = (
-    "(el) => { const g = window.__nssafGuard; return g && g.inspect ? g.inspect(el) : null; }"
-)
 
 
 def _gone(exc: BaseException) -> bool:
@@ -264,17 +261,6 @@ class Guard(RequestWatch):
                 caption, f"the locator matches {info.get('count')} elements, not one"
             )
         return info
-
-    def check(self, target: Locator, caption: str, page_spec: PageSpec | None) -> None:
-        """Raise :class:`GuardRefused` if :meth:`press` would refuse; clicks and records nothing."""
-        handle = self._resolve(target, caption, page_spec)
-        try:
-            info = handle.evaluate(_INSPECT_JS)
-            if not isinstance(info, dict):
-                raise GuardRefused(caption, "the browser-side guard is not in this page")
-            self._decide(info, caption, page_spec)
-        finally:
-            _dispose(handle)
 
     def _resolve(self, target: Locator, caption: str, page_spec: PageSpec | None) -> ElementHandle:
         """The one element ``target`` stands for, after the caption itself passed."""
