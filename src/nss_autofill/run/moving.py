@@ -1,5 +1,5 @@
 """Moving on: find the one control a caption names, press it through the guard, wait for the
-next document.
+next document; or stop for the person and wait until they moved on.
 
 :class:`Sight` keeps the page as last read until it changes, so recognition, filling, the audit's
 masks and the buttons share one reading. :class:`Mover` is the only way the run presses a
@@ -16,19 +16,23 @@ import contextlib
 import time
 from typing import TYPE_CHECKING
 
+from ..errors import Outcome
 from . import messages as M
+from .control import Stop
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from playwright.sync_api import Locator, Page
 
+    from ..engine.filling import PageFill
     from ..engine.guard import Guard, SimulatedOperator
     from ..engine.reading import PageReading
     from ..settings import Settings
     from ..site.catalogue import Catalogue, PageSpec
     from .documents import Documents
     from .messages import Progress
+    from .report import PageEntry
 
     Target = Locator | str
     Presser = Callable[[Target, str], None]
@@ -67,6 +71,7 @@ class Mover:
     ) -> None:
         self.settings, self.guard, self.docs = settings, guard, docs
         self.sight, self.progress, self.operator = sight, progress, operator
+        self.headless = settings.headless  # a dry run without a display: set by the runner
 
     def presser(self, page: Page, spec: PageSpec) -> Presser:
         """The tool's press on this page (for helper presses while filling, too)."""
@@ -153,3 +158,34 @@ class Mover:
             return not found.is_visible() and not self.docs.moved_on(page, token)
         except PlaywrightError:
             return False
+
+    # ------------------------------------------------------------------ the person moves on
+    def not_past_problems(self, page: Page, fill: PageFill, entry: PageEntry) -> None:
+        """A value could not be placed: never press the forward control. Headless: stop with
+        exit 4 naming each field; headed: the overlay shows them and the operator fixes the
+        page and moves on."""
+        entry.action = Outcome.FILL_PROBLEMS.value
+        problems = fill.problems
+        self.progress.say(M.FILL_PROBLEMS, level=0, n=len(problems))
+        if self.headless:
+            raise Stop(Outcome.FILL_PROBLEMS, "; ".join(problems))
+        self.wait_human(page)
+
+    def wait_human(self, page: Page) -> None:
+        """The person acts on the page (bounded by ``--human-timeout-s``), then on."""
+        if not self.docs.unchanged(page):
+            return  # the operator (or the page) already moved on
+        seconds = self.settings.human_timeout_s or None
+        token = self.docs.renew(page)
+        with self.guard.idle():  # the person acts: what they send is theirs
+            self.docs.wait_moved_on(page, token, seconds)
+
+    def wait_or_stop(
+        self, page: Page, entry: PageEntry, outcome: Outcome, message: str = ""
+    ) -> None:
+        """Headless: the run ends with ``outcome``; headed: the operator acts, then on."""
+        entry.action = outcome.value
+        if self.headless:
+            raise Stop(outcome, message)
+        self.progress.say(M.WAIT_HUMAN, level=0)
+        self.wait_human(page)

@@ -167,6 +167,7 @@ class Runner:
                 self.mover = Mover(
                     self.settings, self.guard, self.docs, self.sight, self.progress, self.operator
                 )
+                self.mover.headless = self.headless
                 page = self.docs.open()
                 try:
                     goto_with_retry(page, start, self.settings.page_timeout_ms)
@@ -223,7 +224,7 @@ class Runner:
 
             if not is_trusted(page.url, self.catalogue.site.trusted_hosts, self.allowed):
                 self.progress.say(M.UNTRUSTED, level=0, origin=origin_of(page.url) or page.url)
-                self._wait_or_stop(page, entry, Outcome.UNTRUSTED_ORIGIN)
+                self.mover.wait_or_stop(page, entry, Outcome.UNTRUSTED_ORIGIN)
                 continue
             if spec is None:
                 self.records.record(page, None, shot=True)
@@ -231,13 +232,13 @@ class Runner:
                 for cand in rec.candidates[:3]:
                     failed = ", ".join(cand.failed)
                     self.progress.say(M.CANDIDATE, page=cand.page_id, failed=failed)
-                self._wait_or_stop(page, entry, Outcome.UNKNOWN_PAGE)
+                self.mover.wait_or_stop(page, entry, Outcome.UNKNOWN_PAGE)
                 continue
             if rec.validation_errors:
                 self.progress.say(M.VALIDATION, level=0)
                 for err in rec.validation_errors:
                     self.progress.stream.write(f"  - {err}\n")
-                self._wait_or_stop(page, entry, Outcome.VALIDATION_ERROR)
+                self.mover.wait_or_stop(page, entry, Outcome.VALIDATION_ERROR)
                 continue
             try:
                 # every request while the tool acts is read; the reading says where the page's
@@ -254,7 +255,7 @@ class Runner:
         kind = spec.kind
         if kind == PageKind.BLOCKED:
             self.progress.say(M.BLOCKED_PAGE, level=0, name=spec.name)
-            self._wait_or_stop(page, entry, Outcome.BLOCKED_PAGE, spec.id)
+            self.mover.wait_or_stop(page, entry, Outcome.BLOCKED_PAGE, spec.id)
             return
         if kind == PageKind.DONE:
             self.records.record(page, spec)
@@ -282,13 +283,13 @@ class Runner:
         if guarded or (fill is not None and fill.problems):
             self.records.shoot(page, spec)
         if fill is not None and fill.problems:
-            self._not_past_problems(page, fill, entry)
+            self.mover.not_past_problems(page, fill, entry)
             return
         if guarded:
             self._at_guarded(page, spec, guarded[0].caption, entry)
             return
         if self.settings.step:
-            self._wait_or_stop(page, entry, Outcome.STEP)
+            self.mover.wait_or_stop(page, entry, Outcome.STEP)
             return
         self._forward(page, spec, entry)
 
@@ -315,17 +316,6 @@ class Runner:
         log_fill(spec, fill, entry, self.audit, self.progress.say)
         return fill
 
-    def _not_past_problems(self, page: Page, fill: PageFill, entry: PageEntry) -> None:
-        """A value could not be placed: never press the forward control. Headless: stop with
-        exit 4 naming each field; headed: the overlay shows them and the operator fixes the
-        page and moves on."""
-        entry.action = Outcome.FILL_PROBLEMS.value
-        problems = fill.problems
-        self.progress.say(M.FILL_PROBLEMS, level=0, n=len(problems))
-        if self.headless:
-            raise Stop(Outcome.FILL_PROBLEMS, "; ".join(problems))
-        self._wait_human(page)
-
     # ------------------------------------------------------------------ moving on
     def _forward(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if spec.table is not None:
@@ -345,24 +335,6 @@ class Runner:
             self.mover.press(page, spec, target, caption)
             return
         raise Stop(Outcome.NO_FORWARD_CONTROL, f"{spec.name}: none of {list(spec.forward)} found")
-
-    def _wait_human(self, page: Page) -> None:
-        if not self.docs.unchanged(page):
-            return  # the operator (or the page) already moved on
-        seconds = self.settings.human_timeout_s or None
-        token = self.docs.renew(page)
-        with self.guard.idle():  # the person acts: what they send is theirs
-            self.docs.wait_moved_on(page, token, seconds)
-
-    def _wait_or_stop(
-        self, page: Page, entry: PageEntry, outcome: Outcome, message: str = ""
-    ) -> None:
-        """Headless: the run ends with ``outcome``; headed: the operator acts, then on."""
-        entry.action = outcome.value
-        if self.headless:
-            raise Stop(outcome, message)
-        self.progress.say(M.WAIT_HUMAN, level=0)
-        self._wait_human(page)
 
     # ------------------------------------------------------------------ the human's buttons
     def _at_guarded(self, page: Page, spec: PageSpec, caption: str, entry: PageEntry) -> None:
@@ -390,7 +362,7 @@ class Runner:
             highlight(page, page.locator(target) if isinstance(target, str) else target, caption)
         self.progress.say(M.REVIEW, level=0, review=review, caption=caption)
         entry.action = "waiting for the human"
-        self._wait_human(page)
+        self.mover.wait_human(page)
         self.report.guarded.append(
             GuardEntry(spec.id, caption, "human", "the page moved on after the operator acted")
         )
@@ -398,13 +370,13 @@ class Runner:
     def _login(self, page: Page, spec: PageSpec, entry: PageEntry) -> None:
         if not (self.secrets.login_id and self.secrets.password):
             self.progress.say(M.LOGIN_WAIT, level=0)
-            self._wait_or_stop(page, entry, Outcome.NEEDS_LOGIN)
+            self.mover.wait_or_stop(page, entry, Outcome.NEEDS_LOGIN)
             return
         values = {"login_id": self.secrets.login_id, "password": self.secrets.password}
         fill = self._fill(page, spec, entry, plan_fixed(spec, values))
         self.records.record(page, spec, shot=bool(fill.problems))
         if fill.problems:
-            self._not_past_problems(page, fill, entry)
+            self.mover.not_past_problems(page, fill, entry)
             return
         self._forward(page, spec, entry)
 
