@@ -61,8 +61,9 @@ def run(ns: argparse.Namespace, lang: Lang) -> int:
         site = MockSite(ns.style, port=ns.port, seed=ns.seed, perturb=ns.perturb).start()
     except (OSError, ValueError) as exc:
         raise BadInput(_CANNOT.format(why=exc)) from None
-    print(_SERVING.render(lang, url=site.start_url), flush=True)
     try:
+        # inside the try: a Ctrl-C right after the address is shown still stops cleanly
+        print(_SERVING.render(lang, url=site.start_url), flush=True)
         wait_until_interrupted()
     except KeyboardInterrupt:
         err(_STOPPED.render(lang))
