@@ -72,6 +72,27 @@ def test_arrival_in_one_call_reads_what_the_separate_calls_read(
     assert not arrive(page, CAT, 300).settled
 
 
+def test_the_warm_up_reading_after_load_changes_nothing_in_the_page(
+    page: Page, any_mock_site: MockSite
+) -> None:
+    """Once a page has loaded, the page scripts read it once without marking anything (so the
+    tool's own first reading is quicker): no attribute, no node, no text of the page changes."""
+    scripts.install(page.context)
+    page.context.add_init_script(
+        "window.__seen = []; new MutationObserver((ms) => { for (const m of ms) "
+        "window.__seen.push(m.type + ' ' + (m.attributeName || '')); }).observe(document, "
+        "{subtree: true, childList: true, attributes: true, characterData: true});"
+        "addEventListener('load', () => { window.__seen = []; });"
+    )
+    page.goto(any_mock_site.url_for("apply-office"))
+    page.wait_for_function("() => window.__nssaf && window.__nssaf.warmed === true")
+    assert page.evaluate("() => window.__seen") == []
+    assert page.evaluate("() => document.querySelectorAll('[data-nssaf]').length") == 0
+    first = arrive(page, CAT, 3000)  # the tool's reading marks the controls, as always
+    assert recognise(CAT, facts_of(first.reading)).page == CAT.page("apply-office")
+    assert page.evaluate("() => document.querySelectorAll('[data-nssaf]').length") > 0
+
+
 # What Prototype.js 1.6 (common on JSP-era sites) puts on the built-in prototypes: toJSON methods
 # that turn arrays and strings into JSON text of their own, which JSON.stringify then quotes.
 _PROTOTYPE_JS_TOJSON = """() => {

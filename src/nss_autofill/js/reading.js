@@ -43,8 +43,15 @@
       /^(全角|半角|数字|英数字?|英字|大文字|小文字|カタカナ|ひらがな|ハイフン|記号|桁|文字|以内|可|[\d\p{P}\p{S}\s])+$/u.test(t);
   };
 
-  for (const el of document.querySelectorAll("[" + MARK + "]")) el.removeAttribute(MARK);
-  for (const el of document.querySelectorAll("[" + MENU_MARK + "]")) el.removeAttribute(MENU_MARK);
+  // A warm-up reading (opts.warm, run once after the page's load event) marks nothing: the page
+  // sees no change, and the reading the tool asks for finds the script compiled and the
+  // page's style and layout computed.
+  const warm = !!(opts && opts.warm);
+  const mark = (el, name, value) => { if (!warm) el.setAttribute(name, value); };
+  if (!warm) {
+    for (const el of document.querySelectorAll("[" + MARK + "]")) el.removeAttribute(MARK);
+    for (const el of document.querySelectorAll("[" + MENU_MARK + "]")) el.removeAttribute(MENU_MARK);
+  }
   const body = document.body;
   if (!body) {
     return { title: clean(document.title), header: "", headings: [], labels: [], buttons: [],
@@ -221,12 +228,12 @@
       if (!menu) continue;
     }
     const i = buttons.length;
-    el.setAttribute(MARK, "b" + i);
+    mark(el, MARK, "b" + i);
     let menuMark = null;
     if (menu) {  // one mark per title, on an attribute of its own (the title may be a button)
       if (!menuIds.has(menu.el)) menuIds.set(menu.el, "m" + menuIds.size);
       menuMark = menuIds.get(menu.el);
-      menu.el.setAttribute(MENU_MARK, menuMark);
+      mark(menu.el, MENU_MARK, menuMark);
     }
     const href = el.tagName === "A" && el.href && !/^javascript:/i.test(el.getAttribute("href") || "") &&
       !el.getAttribute("onclick") && !(el.getAttribute("href") || "").startsWith("#") ? el.href : "";
@@ -532,7 +539,7 @@
   };
   const out = ctlInfo.map((ci, i) => {
     const c = ci.el;
-    c.setAttribute(MARK, "c" + i);
+    mark(c, MARK, "c" + i);
     // Every text a person could read as this control's label, nearest first: its own names
     // (<label>, aria), the caption just left of it, the row's labels (text of the band with no
     // control before it), labels further left spanning several rows, the text stacked above
