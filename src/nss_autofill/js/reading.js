@@ -682,7 +682,6 @@
       // コード / 企業名 / 事業所名 each stacked over its boxes).
       const tall = first && first.vb.h > 3 * Math.max(box.h, 16);
       if (!first || tall) {
-        let best = null;
         const sameGroup = (it) => it.ctl >= 0 && choice && controls[it.ctl].name === c.name &&
           (controls[it.ctl].type || "").toLowerCase() === (c.type || "").toLowerCase();
         // the controls before it in its row: text stacked over one of them is their label and
@@ -697,18 +696,29 @@
         const overMate = (rb) => labelRuns.some((q) => q.box.y >= bottom(rb) - 2 &&
           bottom(q.box) <= box.y + 2 && !isHint(q.text) &&
           mates.some((it) => q.box.x < right(it.box) && right(q.box) > it.box.x));
-        for (const r of labelRuns) {
-          const rb = r.box;
-          if (bottom(rb) > box.y + 2 || isHint(r.text) || r.text.length > 40) continue;
-          if (/[。．]$/.test(r.text)) continue;  // a sentence, not a label
-          if (items.some((it) => it.ctl !== i && inBand(it.box, rb))) continue;  // a caption in a row
-          const gap = box.y - bottom(rb);
-          if (gap > Math.max(3 * rb.h, 48)) continue;
-          if (!(rb.x < right(box) + 8 && right(rb) > x0 - 8)) continue;
-          if (best && gap >= best.gap) continue;
-          const blocked = items.some((it) => it.ctl !== i && !sameGroup(it) && it.box.y >= bottom(rb) - 2 &&
-            bottom(it.box) <= box.y + 2 && it.box.x < right(box) && right(it.box) > box.x);
-          if (!blocked && !(mates.length && overMate(rb))) best = { r, gap };
+        const search = (from) => {
+          let found = null;
+          for (const r of labelRuns) {
+            const rb = r.box;
+            if (bottom(rb) > box.y + 2 || isHint(r.text) || r.text.length > 40) continue;
+            if (/[。．]$/.test(r.text)) continue;  // a sentence, not a label
+            if (items.some((it) => it.ctl !== i && inBand(it.box, rb))) continue;  // a caption in a row
+            const gap = box.y - bottom(rb);
+            if (gap > Math.max(3 * rb.h, 48)) continue;
+            if (!(rb.x < right(box) + 8 && right(rb) > from - 8)) continue;
+            if (found && gap >= found.gap) continue;
+            const blocked = items.some((it) => it.ctl !== i && !sameGroup(it) && it.box.y >= bottom(rb) - 2 &&
+              bottom(it.box) <= box.y + 2 && it.box.x < right(box) && right(it.box) > box.x);
+            if (!blocked && !(mates.length && overMate(rb))) found = { r, gap };
+          }
+          return found;
+        };
+        let best = search(x0);
+        // beside a group label column, a line of boxes under one stacked label (コード over
+        // [登録請求先コード] [事業所コード]): the label over the line's first box names them all
+        if (!best && tall) {
+          const line = mates.filter((it) => blockOf(controls[it.ctl].parentElement) === blockOf(c.parentElement));
+          if (line.length) best = search(Math.min(x0, ...line.map((it) => it.box.x)));
         }
         if (best) {
           if (tall) {
@@ -716,6 +726,8 @@
             if (at >= 0) labels[at] = { ...labels[at], how: "group" };
           }
           add(best.r.text, rid(best.r), "above");
+        } else if (tall) {
+          res.tallRow = rid(first);  // may yet be a group label: see the boxes stacked below
         }
       }
     }
@@ -726,7 +738,10 @@
   // the band (the 名 box after 氏名 [姓] when its label is stacked above), when only captions
   // lie between.
   out.forEach((res, i) => {
-    if (!res.box || res.labels.some((l) => l.how === "row" || l.how === "above")) return;
+    // (a tall label column beside it counts as no row label here: 一括請求先 beside
+    // [事業所コード] stacked under [登録請求先コード], both under コード)
+    const own = (l) => (l.how === "row" && l.id !== res.tallRow) || l.how === "above";
+    if (!res.box || res.labels.some(own)) return;
     let prev = out.filter((o, j) => j !== i && o.box && inBand(o.box, res.box) &&
       right(o.box) <= res.box.x + 4).sort((a, b) => right(b.box) - right(a.box))[0];
     let how = null;
@@ -746,8 +761,10 @@
     const have = new Set(res.labels.map((l) => l.id));
     const near = res.labels.filter((l) => l.how === "before" || l.how === "own" || l.how === "caption");
     const rest = res.labels.filter((l) => !near.includes(l));
-    res.labels = [...near, ...inherited.filter((l) => !have.has(l.id)), ...rest];
+    res.labels = [...near, ...inherited.filter((l) => !have.has(l.id)), ...rest]
+      .map((l) => (l.id === res.tallRow && l.how === "row" ? { ...l, how: "group" } : l));
   });
+  for (const res of out) delete res.tallRow;
 
   // Radios and boxes of one name are one choice: those without a label of their own in their
   // band or above take the labels of the first of their group that has some.
