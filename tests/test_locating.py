@@ -465,8 +465,30 @@ _FLEX = (
         "<div><span class='fl'>企業名：</span><input name='kgy'></div>"
         "<div><span class='fl'>事業所名：</span><input name='jgs'></div>"
         "</div></div></td></tr></table>",
+        # boxes told apart by their placeholders, in one line under コード (seeds 145-175)
+        f"{_FLEX}<h3>一括請求に関する項目</h3><div class='row'><div class='c3'>一括請求先</div>"
+        "<div class='c9'><div><span class='fl'>コード<small>(半角数字7桁)</small></span>"
+        "<input name='cd1' size='18' placeholder='登録請求先コード'>&nbsp;&nbsp;"
+        "<input name='cd2' size='14' placeholder='事業所コード'></div>"
+        "<div><span class='fl'>企業名<small>(全角)</small></span><input name='kgy'></div>"
+        "<div><span class='fl'>事業所名<small>(全角)</small></span><input name='jgs'></div>"
+        "</div></div>",
+        # one box per line under コード, each after its caption (seed 186)
+        f"{_FLEX}<h3>一括請求に関する項目</h3><div class='row'><div class='c3'>一括請求先</div>"
+        "<div class='c9'><div><span class='fl'>コード <small>任意</small></span>"
+        "登録請求先コード<input name='cd1' size='9'><br>事業所コード<input name='cd2' size='9'>"
+        "</div><div><span class='fl'>企業名 <small>任意</small></span><input name='kgy'></div>"
+        "<div><span class='fl'>事業所名 <small>任意</small></span><input name='jgs'></div>"
+        "</div></div>",
     ],
-    ids=["stacked-over-captions", "flex-group-column", "wrapped-caption", "layout-table"],
+    ids=[
+        "stacked-over-captions",
+        "flex-group-column",
+        "wrapped-caption",
+        "layout-table",
+        "line-under-one-label",
+        "boxes-stacked-under-one-label",
+    ],
 )
 def test_group_label_beside_or_over_sub_labels(page: Page, html: str) -> None:
     """一括請求先 › コード / 企業名 / 事業所名 as other sites draw it (variant seeds 40-119)."""
