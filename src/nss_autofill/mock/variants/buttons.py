@@ -49,7 +49,9 @@ def submit_script(v: V) -> str:
         '<script type="text/javascript">\n'
         f"function {fn}(a) {{\n"
         f'  var f = document.forms["{form}"];\n'
-        f'  f.elements["{field}"].value = a;\n'
+        # the hidden field itself: a submit button may share its name (f.elements[name] would
+        # then be a list, and setting its value would do nothing)
+        f'  f.querySelector(\'input[type=hidden][name="{field}"]\').value = a;\n'
         "  f.submit();\n"
         "  return false;\n"
         "}\n</script>"
