@@ -485,6 +485,8 @@ def test_the_tools_actions_commit_nothing(
     site = any_mock_site
     attempts = 1
     n = 0
+    fired = 0  # runs in which the trap's trigger went off (a race may miss it in one run)
+    trap = None
     while n < attempts:
         before = len(site.requests)
         trap = ATTACKS[attack](site, variant)
@@ -507,13 +509,16 @@ def test_the_tools_actions_commit_nothing(
         guarded = [(r, why) for r in new if (why := site.why_guarded(r)) is not None]
         assert not guarded, f"the mock received {show_requests(guarded)}\n{describe(res)}"
         assert res.code in DOCUMENTED_EXITS, f"run {n} of {attempts}: {describe(res)}"
-        if trap.fired is not None:
-            assert _fetched(site, trap.fired, before), "the trap never fired"
+        fired += trap.fired is not None and _fetched(site, trap.fired, before)
         if trap.refuse:
             found = refusals(res)
             assert _explained(found, trap), (
                 f"no refusal names {trap.caption!r} and {trap.guarded!r}: {found}\n{describe(res)}"
             )
+    assert trap is not None
+    # the attack really happened: its trigger went off in at least one of the runs (every run
+    # above committed nothing either way)
+    assert trap.fired is None or fired > 0, f"the trap never fired in {attempts} runs"
 
 
 # The guarded requests a person's input sends on each trap: one, except the late rewrite of the
