@@ -51,7 +51,7 @@ def submit_script(v: V) -> str:
         f'  var f = document.forms["{form}"];\n'
         # the hidden field itself: a submit button may share its name (f.elements[name] would
         # then be a list, and setting its value would do nothing)
-        f'  f.querySelector(\'input[type=hidden][name="{field}"]\').value = a;\n'
+        f"  f.querySelector('input[type=hidden][name=\"{field}\"]').value = a;\n"
         "  f.submit();\n"
         "  return false;\n"
         "}\n</script>"
