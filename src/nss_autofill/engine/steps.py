@@ -9,8 +9,6 @@ row a 「設定」 adds. ``filling._Filler`` adds the fill steps.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
@@ -30,6 +28,8 @@ def short(exc: BaseException) -> str:
 
 
 class Steps:
+    """The state of one page's filling, and its helper steps (``_Filler`` adds the fills)."""
+
     def __init__(
         self,
         page: Page,
@@ -56,7 +56,12 @@ class Steps:
     def press_helper(self, step: PressHelper) -> None:
         reading = self.now()
         where = f"{step.group} › {step.caption}" if step.group else step.caption
-        if step.fills and self._all_hold_values(reading, step.fills):
+        # the first control of each field it fills, as read before the press
+        firsts = {}
+        for fid in step.fills:
+            loc = locate_field(reading, self.spec, self.spec.field(fid))
+            firsts[fid] = loc.controls[0] if loc.ok and loc.controls else None
+        if firsts and all(c is not None and c.value.strip() for c in firsts.values()):
             # A helper that fills fields (反映) would overwrite what is already there, maybe
             # the operator's own correction: it is not pressed again.
             why = "not pressed: the fields it fills hold values"
@@ -66,13 +71,9 @@ class Steps:
         if isinstance(btn, str):
             self.out.steps.append(StepResult("press", where, False, btn, step.row))
             return
-        # the controls it fills, as read before the press: waited for in the same call that
-        # reads the page after it (a control its script replaced is looked for again below)
-        waits: dict[str, str] = {}
-        for fid in step.fills:
-            loc = locate_field(reading, self.spec, self.spec.field(fid))
-            if loc.ok and loc.controls:
-                waits[fid] = loc.controls[0].selector
+        # those controls are waited for in the same call that reads the page after the press
+        # (a control its script replaced is looked for again below)
+        waits = {fid: c.selector for fid, c in firsts.items() if c is not None}
         got: list[HelperRound | None] = []
 
         def settle() -> None:
@@ -102,13 +103,6 @@ class Steps:
         for fid in step.fills:
             if not seen.get(fid):  # navigated, or its control was replaced: the slow way
                 self._wait_value(fid, step.row)
-
-    def _all_hold_values(self, reading: PageReading, field_ids: Sequence[str]) -> bool:
-        for fid in field_ids:
-            loc = locate_field(reading, self.spec, self.spec.field(fid))
-            if not loc.ok or not loc.controls or not loc.controls[0].value.strip():
-                return False
-        return True
 
     def _wait_value(self, field_id: str, row: int | None) -> None:
         """Wait (bounded) until a page script filled the field; the value becomes the tool's.

@@ -537,6 +537,7 @@
     for (let a = r.first; a && a !== body; a = a.parentElement) if (ownerOf.has(a)) return eid(a);
     return "r" + runInfo.indexOf(r);
   };
+  const tallRows = new Map();  // control index -> its tall label column's id (see below)
   const out = ctlInfo.map((ci, i) => {
     const c = ci.el;
     mark(c, MARK, "c" + i);
@@ -727,7 +728,7 @@
           }
           add(best.r.text, rid(best.r), "above");
         } else if (tall) {
-          res.tallRow = rid(first);  // may yet be a group label: see the boxes stacked below
+          tallRows.set(i, rid(first));  // may yet be a group label: see the boxes stacked below
         }
       }
     }
@@ -740,7 +741,8 @@
   out.forEach((res, i) => {
     // (a tall label column beside it counts as no row label here: 一括請求先 beside
     // [事業所コード] stacked under [登録請求先コード], both under コード)
-    const own = (l) => (l.how === "row" && l.id !== res.tallRow) || l.how === "above";
+    const tall = tallRows.get(i);
+    const own = (l) => (l.how === "row" && l.id !== tall) || l.how === "above";
     if (!res.box || res.labels.some(own)) return;
     let prev = out.filter((o, j) => j !== i && o.box && inBand(o.box, res.box) &&
       right(o.box) <= res.box.x + 4).sort((a, b) => right(b.box) - right(a.box))[0];
@@ -762,9 +764,8 @@
     const near = res.labels.filter((l) => l.how === "before" || l.how === "own" || l.how === "caption");
     const rest = res.labels.filter((l) => !near.includes(l));
     res.labels = [...near, ...inherited.filter((l) => !have.has(l.id)), ...rest]
-      .map((l) => (l.id === res.tallRow && l.how === "row" ? { ...l, how: "group" } : l));
+      .map((l) => (l.id === tall && l.how === "row" ? { ...l, how: "group" } : l));
   });
-  for (const res of out) delete res.tallRow;
 
   // Radios and boxes of one name are one choice: those without a label of their own in their
   // band or above take the labels of the first of their group that has some.
