@@ -515,3 +515,17 @@ def test_hint_under_a_part_label_gives_way_to_the_label(page: Page) -> None:
     )  # fmt: skip
     loc = _locate(page, html, spec, "k")
     assert [_name(page, loc, 0), _name(page, loc, 1)] == ["s", "m"]
+
+
+def test_split_parts_told_by_captions_stacked_over_each_box(page: Page) -> None:
+    """氏名 as a fieldset, 姓 and 名 each stacked over its own box (variant seeds 208, 249)."""
+    html = """<fieldset><legend>氏名</legend>
+      <div style="display:inline-block"><div>姓:<b>必須</b></div><input name="s"></div>
+      <div style="display:inline-block"><div>名:<b>必須</b></div><input name="m"></div>
+      </fieldset>"""
+    spec = _page(
+        [{"id": "n", "label": "氏名", "control": "split_text", "parts": ["姓", "名"],
+          "values": ["a.b", "a.c"], "value": None}]
+    )  # fmt: skip
+    loc = _locate(page, html, spec, "n")
+    assert [_name(page, loc, 0), _name(page, loc, 1)] == ["s", "m"]

@@ -68,10 +68,11 @@ def assign_parts(ctls: Sequence[Control], parts: Sequence[str]) -> list[Control]
 
     In order: the caption is exactly the text before each control (姓 [ ] 名 [ ]); exactly the
     text after it, or how that text starts ([ ] 年 [ ] 月 [ ] 日); the control's own label
-    (``<label for>``, aria-label); the text before it ends with the caption (例)山田 名 [ ]).
+    (``<label for>``, aria-label); the text stacked right above it (姓 over [ ], 名 over [ ]);
+    the text before it ends with the caption (例)山田 名 [ ]).
     """
     keys = [text_key(p) for p in parts]
-    for how in ("before", "after", "own", "before-end"):
+    for how in ("before", "after", "own", "above", "before-end"):
         chosen: list[Control] = []
         for k in keys:
             hits = [c for c in ctls if _part_hit(c, k, how)]
@@ -104,5 +105,7 @@ def _part_hit(c: Control, key: str, how: str) -> bool:
         return key in _keys(c.after) or (after.startswith(key) and not after.startswith(key + key))
     if how == "own":
         return any(key in _keys(t) for t in c.own)
+    if how == "above":
+        return any(key in _keys(lab.text) for lab in c.labels if lab.how == "above")
     before = label_key(c.before)
     return before.endswith(key) and len(before) <= len(key) + 12
