@@ -281,19 +281,48 @@ def _keys(facts: PageFacts, keep: frozenset[str]) -> _Keys:
     )
 
 
-def signal_holds(signal: Signal, keys: _Keys, keep: frozenset[str]) -> bool:
+def signal_key(signal: Signal, keep: frozenset[str]) -> str:
+    """The key a signal's value is compared by (see :func:`key_holds`)."""
     kind, value = signal.kind, signal.value
     if kind == "label":
-        return label_key(value, keep) in keys.labels
-    v = text_key(value)
+        return label_key(value, keep)
+    if kind == "heading":
+        return heading_key(value)
+    if kind == "button":
+        return button_key(value)
+    return text_key(value)
+
+
+_SIGNALS: dict[int, tuple[Catalogue, tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]]]
+_SIGNALS = {}
+
+
+def _signals(catalogue: Catalogue) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+    """Per page: (page id, its signals as (kind, key, description)) — computed once."""
+    hit = _SIGNALS.get(id(catalogue))
+    if hit is not None and hit[0] is catalogue:
+        return hit[1]
+    keep = known_labels(catalogue)
+    out = tuple(
+        (page.id, tuple((s.kind, signal_key(s, keep), s.describe()) for s in page.signals))
+        for page in catalogue.pages
+    )
+    _SIGNALS[id(catalogue)] = (catalogue, out)
+    return out
+
+
+def key_holds(kind: str, v: str, keys: _Keys) -> bool:
+    """Whether a signal of ``kind`` with key ``v`` holds on a page read as ``keys``."""
+    if kind == "label":
+        return v in keys.labels
     if kind == "step":
         return v in keys.steps
     if kind == "tab":
         return v in keys.tabs
     if kind == "heading":
-        return heading_key(value) in keys.headings
+        return v in keys.headings
     if kind == "button":
-        return button_key(value) in keys.buttons
+        return v in keys.buttons
     if kind == "text":
         return v in keys.text
     if kind == "title":
@@ -308,12 +337,12 @@ def recognise(catalogue: Catalogue, facts: PageFacts) -> Recognition:
     keep = known_labels(catalogue)
     keys = _keys(facts, keep)
     cands: list[Candidate] = []
-    for page in catalogue.pages:
+    for page_id, signals in _signals(catalogue):
         held: list[str] = []
         failed: list[str] = []
-        for s in page.signals:
-            (held if signal_holds(s, keys, keep) else failed).append(s.describe())
-        cands.append(Candidate(page.id, tuple(held), tuple(failed)))
+        for kind, v, described in signals:
+            (held if key_holds(kind, v, keys) else failed).append(described)
+        cands.append(Candidate(page_id, tuple(held), tuple(failed)))
     errors = _validation_errors(catalogue.site, facts, keys)
     full = [c for c in cands if c.matched]
     if len(full) == 1:

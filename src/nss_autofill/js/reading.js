@@ -47,7 +47,9 @@
   // sees no change, and the reading the tool asks for finds the script compiled and the
   // page's style and layout computed.
   const warm = !!(opts && opts.warm);
-  const mark = (el, name, value) => { if (!warm) el.setAttribute(name, value); };
+  // (written once the reading is done, so that no write falls between two reads of the layout)
+  const marks = [];
+  const mark = (el, name, value) => { if (!warm) marks.push([el, name, value]); };
   if (!warm) {
     for (const el of document.querySelectorAll("[" + MARK + "]")) el.removeAttribute(MARK);
     for (const el of document.querySelectorAll("[" + MENU_MARK + "]")) el.removeAttribute(MENU_MARK);
@@ -99,9 +101,14 @@
   };
   const rectOf = (r) => ({ x: Math.round(r.left + scrollX), y: Math.round(r.top + scrollY),
     w: Math.round(r.width), h: Math.round(r.height) });
+  const boxMemo = new Map();
   const boxOf = (el) => {
+    let b = boxMemo.get(el);
+    if (b !== undefined) return b;
     const r = el.getBoundingClientRect();
-    return r.width > 0 || r.height > 0 ? rectOf(r) : null;
+    b = r.width > 0 || r.height > 0 ? rectOf(r) : null;
+    boxMemo.set(el, b);
+    return b;
   };
   // The text a person sees in el (hidden parts left out).
   const textMemo = new Map();
@@ -148,7 +155,15 @@
   // ---------------------------------------------------------------- controls
   const controls = Array.from(document.querySelectorAll(CONTROL));
   const cindex = new Map(controls.map((c, i) => [c, i]));
-  const hasControl = (el) => el.matches(CONTROL) || !!el.querySelector(CONTROL);
+  const ctlMemo = new Map();
+  const hasControl = (el) => {
+    let v = ctlMemo.get(el);
+    if (v === undefined) {
+      v = el.matches(CONTROL) || !!el.querySelector(CONTROL);
+      ctlMemo.set(el, v);
+    }
+    return v;
+  };
   const isButtonLike = (el) => el.matches(BUTTON) ||
     (el.tagName === "IMG" && el.hasAttribute("onclick"));
   const buttonOf = (el) => {
@@ -533,9 +548,22 @@
     }
     return -1;
   };
+  const ridMemo = new Map();
   const rid = (r) => {
-    for (let a = r.first; a && a !== body; a = a.parentElement) if (ownerOf.has(a)) return eid(a);
-    return "r" + runInfo.indexOf(r);
+    let id = ridMemo.get(r);
+    if (id !== undefined) return id;
+    id = null;
+    for (let a = r.first; a && a !== body && !id; a = a.parentElement) if (ownerOf.has(a)) id = eid(a);
+    id = id || "r" + runInfo.indexOf(r);
+    ridMemo.set(r, id);
+    return id;
+  };
+  // the controls and buttons in a run's band (a caption in a row of controls)
+  const bandMemo = new Map();
+  const bandOf = (r) => {
+    let v = bandMemo.get(r);
+    if (!v) { v = items.filter((it) => inBand(it.box, r.box)); bandMemo.set(r, v); }
+    return v;
   };
   const tallRows = new Map();  // control index -> its tall label column's id (see below)
   const out = ctlInfo.map((ci, i) => {
@@ -703,7 +731,7 @@
             const rb = r.box;
             if (bottom(rb) > box.y + 2 || isHint(r.text) || r.text.length > 40) continue;
             if (/[。．]$/.test(r.text)) continue;  // a sentence, not a label
-            if (items.some((it) => it.ctl !== i && inBand(it.box, rb))) continue;  // a caption in a row
+            if (bandOf(r).some((it) => it.ctl !== i)) continue;  // a caption in a row
             const gap = box.y - bottom(rb);
             if (gap > Math.max(3 * rb.h, 48)) continue;
             if (!(rb.x < right(box) + 8 && right(rb) > from - 8)) continue;
@@ -993,6 +1021,7 @@
     }
   }
 
+  for (const [el, name, value] of marks) el.setAttribute(name, value);
   return {
     title: clean(document.title),
     header: header.join(" "),

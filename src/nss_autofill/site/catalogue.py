@@ -81,7 +81,7 @@ class Signal(_Strict):
 
     @property
     def kind(self) -> str:
-        return next(k for k, v in self.model_dump().items() if v is not None)
+        return next(k for k in type(self).model_fields if getattr(self, k) is not None)
 
     @property
     def value(self) -> str:
