@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from nss_autofill.engine import scripts
-from nss_autofill.engine.reading import arrive, wait_settled
+from nss_autofill.engine.reading import arrive, read_page, reading_options, wait_settled
 from nss_autofill.engine.recognition import (
     PageFacts,
     Recognition,
@@ -72,12 +73,12 @@ def test_arrival_in_one_call_reads_what_the_separate_calls_read(
     assert not arrive(page, CAT, 300).settled
 
 
-def test_the_warm_up_reading_after_load_changes_nothing_in_the_page(
+def test_the_reading_ahead_after_load_changes_nothing_in_the_page(
     page: Page, any_mock_site: MockSite
 ) -> None:
-    """Once a page has loaded, the page scripts read it once without marking anything (so the
-    tool's own first reading is quicker): no attribute, no node, no text of the page changes."""
-    scripts.install(page.context)
+    """Once a page has loaded, the page scripts read it ahead of the tool's call without marking
+    anything: no attribute, no node, no text of the page changes until the tool arrives."""
+    scripts.install(page.context, reading_options(CAT))
     page.context.add_init_script(
         "window.__seen = []; new MutationObserver((ms) => { for (const m of ms) "
         "window.__seen.push(m.type + ' ' + (m.attributeName || '')); }).observe(document, "
@@ -85,12 +86,53 @@ def test_the_warm_up_reading_after_load_changes_nothing_in_the_page(
         "addEventListener('load', () => { window.__seen = []; });"
     )
     page.goto(any_mock_site.url_for("apply-office"))
-    page.wait_for_function("() => window.__nssaf && window.__nssaf.warmed === true")
+    page.wait_for_function("() => window.__nssaf && window.__nssaf.readAhead === true")
     assert page.evaluate("() => window.__seen") == []
     assert page.evaluate("() => document.querySelectorAll('[data-nssaf]').length") == 0
-    first = arrive(page, CAT, 3000)  # the tool's reading marks the controls, as always
+    first = arrive(page, CAT, 3000)  # the tool's arrival marks the controls, as always
+    assert first.ahead
     assert recognise(CAT, facts_of(first.reading)).page == CAT.page("apply-office")
     assert page.evaluate("() => document.querySelectorAll('[data-nssaf]').length") > 0
+
+
+_MARKS = "() => Array.from(document.querySelectorAll('[data-nssaf]'), (e) => e.dataset.nssaf)"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        None,
+        # what changes without a DOM mutation: a value typed (a property, not an attribute),
+        # a box ticked, the window's size
+        "() => { document.querySelector('input[type=text]').value = '山田'; }",
+        "() => { const b = document.querySelector('input[type=radio]'); b.checked = !b.checked; }",
+        "resize",
+    ],
+    ids=["nothing", "value typed", "box ticked", "window resized"],
+)
+def test_the_reading_ahead_is_taken_only_while_nothing_changed(
+    page: Page, any_mock_site: MockSite, change: str | None
+) -> None:
+    """The arrival takes the reading made ahead only when nothing a person could see changed
+    since (also what changes without the DOM changing); either way it is the reading a fresh
+    call makes, with the same marks."""
+    scripts.install(page.context, reading_options(CAT))
+    page.goto(any_mock_site.url_for("apply-office"))
+    page.wait_for_function("() => window.__nssaf && window.__nssaf.readAhead === true")
+    if change == "resize":
+        size = page.viewport_size or {"width": 1280, "height": 720}
+        page.set_viewport_size({"width": size["width"] - 200, "height": size["height"]})
+    elif change:
+        page.evaluate(change)
+    got = arrive(page, CAT, 3000)
+    assert got.ahead is (change is None)
+    marks = page.evaluate(_MARKS)
+    fresh = read_page(page, CAT.site)
+    assert got.reading.controls == fresh.controls and got.reading.buttons == fresh.buttons
+    assert facts_of(got.reading) == facts_of(fresh)
+    assert marks and marks == page.evaluate(_MARKS)
+    if change and "value" in change:
+        assert "山田" in [c.value for c in got.reading.controls]
 
 
 # What Prototype.js 1.6 (common on JSP-era sites) puts on the built-in prototypes: toJSON methods
@@ -405,3 +447,35 @@ def test_current_step_drawn_as_images(page: Page) -> None:
     )
     page.set_content(f"<div class='steps'>{items}</div><h2>仮ログイン申込</h2>")
     assert read_facts(page, CAT.site).steps == ("仮ログイン申込",)
+
+
+def test_page_scripts_are_called_as_page_evaluate_calls_them(
+    page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The direct call (the browser's own protocol, no Playwright helper script in the page)
+    answers as ``page.evaluate`` does: values, awaited promises, nothing as None, and a script's
+    exception as an error naming it; through ``page.evaluate`` where the browser has no such
+    protocol."""
+
+    def no_protocol(*_: object) -> None:
+        raise PlaywrightError("no DevTools protocol here")
+
+    plain = page.context.new_page()
+    with monkeypatch.context() as m:
+        m.setattr(page.context, "new_cdp_session", no_protocol)
+        assert scripts.direct(plain, "() => 1") == 1  # no session for it: page.evaluate
+    assert scripts.direct(page, "() => 1") == 1
+    assert scripts._SESSIONS[page] is not None and scripts._SESSIONS[plain] is None
+    arg = {"a": [1, "山田\u2028"], "b": None}
+    for pg in (page, plain):
+        pg.set_content("<p>x</p>")
+    for pg, how in ((page, scripts.direct), (plain, scripts.direct), (page, _plain)):
+        assert how(pg, "(x) => x", arg) == arg
+        assert how(pg, "async (x) => x.a[1]", arg) == "山田\u2028"
+        assert how(pg, "() => undefined") is None
+        with pytest.raises(PlaywrightError, match="boom"):
+            how(pg, "() => { throw new Error('boom'); }")
+
+
+def _plain(page: Page, script: str, arg: object = None) -> object:
+    return page.evaluate(script, arg)

@@ -251,7 +251,9 @@ def _control(c: dict[str, Any]) -> Control:
     )
 
 
-def _reading_arg(site: SiteSpec | Catalogue | None) -> dict[str, Any]:
+def reading_options(site: SiteSpec | Catalogue | None) -> dict[str, Any]:
+    """The options every reading of the site's pages is made with: its step and tab names
+    (also for :func:`scripts.install`, whose reading made ahead must be made with them)."""
     if site is None:
         site = load_catalogue()
     if isinstance(site, Catalogue):
@@ -262,7 +264,7 @@ def _reading_arg(site: SiteSpec | Catalogue | None) -> dict[str, Any]:
 def read_page(page: Page, site: SiteSpec | Catalogue | None = None) -> PageReading:
     """Read the page in one page-script call; ``site`` gives the step and tab names (the
     shipped catalogue's by default)."""
-    return PageReading.from_js(scripts.call_json(page, "reading.js", _reading_arg(site)))
+    return PageReading.from_js(scripts.call_json(page, "reading.js", reading_options(site)))
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,11 @@ class Arrival:
     settled: bool
     reading: PageReading
     mark: str | None  # None when the document has no init script (then the session marks it)
+    # in the page: how long it waited for the page to settle, and how long the reading took
+    # (None when the page scripts were not installed)
+    wait_ms: float | None = None
+    read_ms: float | None = None
+    ahead: bool = False  # the reading made ahead, once the page had loaded, was taken
 
 
 def arrive(
@@ -281,13 +288,21 @@ def arrive(
     installed (:func:`scripts.install`); the reading and the token come from one document."""
     with contextlib.suppress(PlaywrightError):  # still loading: the scripts wait for the load
         page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
-    arg = {"quiet": {"quiet": quiet_ms, "max": timeout_ms}, "reading": _reading_arg(site)}
+    arg = {"quiet": {"quiet": quiet_ms, "max": timeout_ms}, "reading": reading_options(site)}
     out = scripts.decoded(scripts.evaluate(page, scripts.ARRIVE, arg))
     if scripts.missing(out):
         settled = wait_settled(page, timeout_ms, quiet_ms)
         return Arrival(settled, read_page(page, site), None)
     reading = PageReading.from_js(out["reading"])
-    return Arrival(bool(out["settled"]), reading, reading.mark)
+    ms = out.get("ms") or {}
+    return Arrival(
+        bool(out["settled"]),
+        reading,
+        reading.mark,
+        ms.get("wait"),
+        ms.get("read"),
+        bool(out.get("ahead")),
+    )
 
 
 @dataclass(frozen=True)
@@ -314,10 +329,10 @@ def fill_round(
     arg = {
         "ops": ops,
         "quiet": {"quiet": quiet_ms, "max": timeout_ms},
-        "reading": _reading_arg(site),
+        "reading": reading_options(site),
     }
     try:
-        out = scripts.decoded(page.evaluate(scripts.FILL_ROUND, arg))
+        out = scripts.decoded(scripts.direct(page, scripts.FILL_ROUND, arg))
     except PlaywrightError:  # the page moved on under the writes
         out = None
     if out is None or scripts.missing(out):
@@ -355,10 +370,10 @@ def helper_round(
         "waits": waits,
         "valueQuiet": value_quiet_ms,
         "quiet": {"quiet": quiet_ms, "max": timeout_ms},
-        "reading": _reading_arg(site),
+        "reading": reading_options(site),
     }
     try:
-        out = scripts.decoded(page.evaluate(scripts.HELPER_ROUND, arg))
+        out = scripts.decoded(scripts.direct(page, scripts.HELPER_ROUND, arg))
     except PlaywrightError:
         return None
     if out is None or scripts.missing(out):

@@ -20,6 +20,10 @@
 // Every control and button is marked with a temporary data-nssaf attribute ("c<n>" / "b<n>")
 // so the tool can address it without ids or names. Knows no NSS caption: the step and tab
 // names come in ``opts``.
+//
+// ``opts.ahead``: a reading made ahead of the tool's call (after the page's load) marks
+// nothing; its hidden ``ahead`` member says whether anything a person could see has changed
+// since (``still()``) and marks the page as this reading would have (``apply()``).
 (opts) => {
   const MARK = "data-nssaf";
   const MENU_MARK = "data-nssaf-menu";
@@ -43,17 +47,16 @@
       /^(全角|半角|数字|英数字?|英字|大文字|小文字|カタカナ|ひらがな|ハイフン|記号|桁|文字|以内|可|[\d\p{P}\p{S}\s])+$/u.test(t);
   };
 
-  // A warm-up reading (opts.warm, run once after the page's load event) marks nothing: the page
-  // sees no change, and the reading the tool asks for finds the script compiled and the
-  // page's style and layout computed.
-  const warm = !!(opts && opts.warm);
-  // (written once the reading is done, so that no write falls between two reads of the layout)
+  // The marks are written once the reading is done (no write falls between two reads of the
+  // layout); a reading ahead writes none until asked.
+  const ahead = !!(opts && opts.ahead);
   const marks = [];
-  const mark = (el, name, value) => { if (!warm) marks.push([el, name, value]); };
-  if (!warm) {
+  const mark = (el, name, value) => { marks.push([el, name, value]); };
+  const applyMarks = () => {
     for (const el of document.querySelectorAll("[" + MARK + "]")) el.removeAttribute(MARK);
     for (const el of document.querySelectorAll("[" + MENU_MARK + "]")) el.removeAttribute(MENU_MARK);
-  }
+    for (const [el, name, value] of marks) el.setAttribute(name, value);
+  };
   const body = document.body;
   if (!body) {
     return { title: clean(document.title), header: "", headings: [], labels: [], buttons: [],
@@ -1021,8 +1024,7 @@
     }
   }
 
-  for (const [el, name, value] of marks) el.setAttribute(name, value);
-  return {
+  const result = {
     title: clean(document.title),
     header: header.join(" "),
     headings: headings.map(({ text, level, order: o, how }) => ({ text, level, order: o, how })),
@@ -1034,4 +1036,26 @@
     text: [body.innerText || "", ...pictures].join("\n"),
     errors,
   };
+  if (!ahead) {
+    applyMarks();
+    return result;
+  }
+  // What a person could see change without the DOM changing: the window, the scroll, the fonts,
+  // where each control and button is, and each control's value and state.
+  const looks = () => {
+    const de = document.documentElement;
+    const parts = [innerWidth, innerHeight, scrollX, scrollY, de.scrollWidth, de.scrollHeight,
+      document.fonts ? document.fonts.status : ""];
+    for (const [el] of marks) {
+      const r = el.getBoundingClientRect();
+      parts.push(el.isConnected, Math.round(r.left), Math.round(r.top), Math.round(r.width),
+        Math.round(r.height));
+      if (cindex.has(el)) parts.push(el.value, el.checked, el.selectedIndex, el.disabled, el.readOnly);
+    }
+    return parts.join("|");
+  };
+  const then = looks();
+  Object.defineProperty(result, "ahead", { enumerable: false,
+    value: { still: () => looks() === then, apply: applyMarks } });
+  return result;
 }

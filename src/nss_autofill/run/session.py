@@ -128,6 +128,7 @@ class Runner:
         from ..engine import scripts
         from ..engine.filling import FillMemory
         from ..engine.guard import Guard, GuardRefused, SimulatedOperator
+        from ..engine.reading import reading_options
         from .browser import open_browser
         from .documents import Documents
 
@@ -156,7 +157,7 @@ class Runner:
                     blocked = self.report.blocked_requests
                     context.route("**/*", lambda route: loopback_route(route, blocked))
                 self.guard.install(context)
-                scripts.install(context)
+                scripts.install(context, reading_options(self.catalogue))
                 if self.settings.record is not None:
                     from .recorder import Recorder, profile_strings
 
