@@ -95,8 +95,11 @@ def _js() -> str:
 def _run(target: Page | Locator, arg: dict[str, Any]) -> bool:
     """Draw; guidance is best effort: a page that navigates away meanwhile is not an error."""
     from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import Page as PageType
 
     try:
+        if isinstance(target, PageType):  # the page itself: the direct call, as the readings go
+            return bool(scripts.direct(target, _js(), arg))
         return bool(target.evaluate(_js(), arg))
     except PlaywrightError:
         return False

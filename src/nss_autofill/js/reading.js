@@ -31,6 +31,7 @@
     ":not([type=image]):not([type=reset]),select,textarea";
   const BUTTON = "input[type=submit],input[type=button],input[type=image],input[type=reset]," +
     "button,a,[onclick],[role=button],[role=link],[role=menuitem],[role=tab]";
+  const WS = /[\s\u00a0\u3000]/;
   const clean = (s) => (s || "").replace(/[\s\u00a0\u3000\u200b]+/g, " ").trim();
   const key = (s) => (s || "").normalize("NFKC").replace(/[\s\u00a0\u3000\u200b]+/g, "")
     .replace(/[※]/g, "");
@@ -344,7 +345,8 @@
       const v = n.nodeValue;
       const a = v.search(/[^\s\u00a0\u3000]/);
       if (a < 0) continue;
-      const b = v.length - v.split("").reverse().join("").search(/[^\s\u00a0\u3000]/);
+      let b = v.length;  // where the white space at its end starts
+      while (b > a && WS.test(v[b - 1])) b--;
       range.setStart(n, a);
       range.setEnd(n, b);
       for (const rc of range.getClientRects()) {
