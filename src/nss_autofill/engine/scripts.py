@@ -3,13 +3,15 @@
 Every script is a file in ``js/``; ``/* @include other.js */`` pulls in a shared file. The
 scripts the engine calls on every page are installed once per browser context as an init script
 (:func:`install`): a hidden registry ``window.__nssaf`` holds them, so a call sends a name and an
-argument instead of 10 kB of source (one round trip of ~1 ms instead of 10-100 ms). The guard
-(``guard.js``) and the overlay (``overlay.js``) are loaded here too. Every page global the tool
-sets starts with ``__nssaf``.
+argument instead of 10 kB of source (one round trip of ~1 ms instead of 10-100 ms). Calls go
+through :func:`direct` (the browser's DevTools protocol where it has one). Each page is read
+ahead once it has loaded; the arrival takes that reading when nothing changed since (see
+:func:`init_script`). The guard (``guard.js``) and the overlay (``overlay.js``) are loaded here
+too. Every page global the tool sets starts with ``__nssaf``.
 
 Example::
 
-    >>> install(context)                       # once, before pages open
+    >>> install(context, reading_options(catalogue))   # once, before pages open
     >>> call(page, "reading.js", {"steps": [...], "tabs": [...]})
 """
 
@@ -121,7 +123,9 @@ def init_script(ahead: str = "{}") -> str:
     token and where its guarded controls submit. ``fillRound`` writes a fill step's controls,
     waits for the page to settle again and reads it: a round of filling in one call.
     ``helperRound``, after a helper press (反映), waits for the values its script writes, for
-    the page to settle, and reads it: one call.
+    the page to settle, and reads it: one call. ``ahead``: the reading options (JSON) of the
+    reading made ahead after each page's load, which ``arrive`` takes when it was asked with the
+    same options and nothing changed since.
     """
     entries = "\n".join(f"  reg[{name!r}] = {source(name)};" for name in INSTALLED)
     ahead = json.dumps(json.loads(ahead), ensure_ascii=True)  # a JSON literal, ASCII only
