@@ -477,5 +477,19 @@ def test_page_scripts_are_called_as_page_evaluate_calls_them(
             how(pg, "() => { throw new Error('boom'); }")
 
 
+def test_a_direct_call_whose_session_went_away_is_made_through_playwright(page: Page) -> None:
+    """A session that was detached (a process swap may close it) does not fail the call: the
+    call goes through ``page.evaluate`` and the next one opens a new session."""
+    page.set_content("<p>x</p>")
+    assert scripts.direct(page, "() => 1") == 1
+    first = scripts._SESSIONS[page]
+    assert first is not None
+    first.detach()
+    assert scripts.direct(page, "() => document.querySelector('p').textContent") == "x"
+    assert page not in scripts._SESSIONS
+    assert scripts.direct(page, "() => 2") == 2
+    assert scripts._SESSIONS[page] not in (None, first)
+
+
 def _plain(page: Page, script: str, arg: object = None) -> object:
     return page.evaluate(script, arg)

@@ -102,10 +102,18 @@ def direct(page: Page, script: str, arg: Any = None) -> Any:
         return page.evaluate(script, arg)
     # the argument as a JSON literal (ASCII only: U+2028 and U+2029 escaped too)
     expression = f"({script})({json.dumps(arg, ensure_ascii=True)})"
-    out = session.send(
-        "Runtime.evaluate",
-        {"expression": expression, "returnByValue": True, "awaitPromise": True},
-    )
+    try:
+        out = session.send(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True, "awaitPromise": True},
+        )
+    except PlaywrightError as exc:
+        if _navigating(exc):
+            raise
+        # the session itself failed (detached, or a process swap closed it): this call as
+        # Playwright makes it, and a new session on the next one
+        del _SESSIONS[page]
+        return page.evaluate(script, arg)
     failed = out.get("exceptionDetails")
     if failed:
         thrown = failed.get("exception") or {}
