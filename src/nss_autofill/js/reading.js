@@ -922,6 +922,10 @@
       return REST.test(k.replace(/\u0000/g, "")) ? found.values().next().value : -1;
     };
     const itemOf = (s) => itemOfKey(key(s));
+    if (!byLength.length) return [];
+    // a text holding none of the names is no item: one native test before the closer look
+    const ANY = new RegExp(byLength.map((i) => keys[i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("|"));
     const matches = [];
     const seenTop = new Set();
     for (const links of textChains()) {
@@ -929,7 +933,7 @@
       let idx = -1;
       let upto = 0;
       links.forEach((l, d) => {
-        const i = itemOfKey(l.k);
+        const i = ANY.test(l.k) ? itemOfKey(l.k) : -1;
         if (i >= 0) { top = l.el; idx = i; upto = d; }
       });
       if (!top || seenTop.has(top) || !seen(top)) continue;
