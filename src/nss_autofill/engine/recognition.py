@@ -147,14 +147,27 @@ def _label_key(text: str, keep_set: frozenset[str]) -> str:
     return out
 
 
-_KNOWN: dict[int, tuple[Catalogue, frozenset[str]]] = {}
+# What recognition needs of a catalogue, made once per catalogue: its known labels and, per page,
+# (page id, its signals as (kind, key, description)).
+_Signals = tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
+_PREPARED: dict[int, tuple[Catalogue, frozenset[str], _Signals]] = {}
 
 
-def known_labels(catalogue: Catalogue) -> frozenset[str]:
-    """Every label, alias, part and label signal the catalogue names, as keys (cached)."""
-    hit = _KNOWN.get(id(catalogue))
+def _prepared(catalogue: Catalogue) -> tuple[frozenset[str], _Signals]:
+    hit = _PREPARED.get(id(catalogue))
     if hit is not None and hit[0] is catalogue:
-        return hit[1]
+        return hit[1], hit[2]
+    keep = _known_labels(catalogue)
+    signals = tuple(
+        (page.id, tuple((s.kind, signal_key(s, keep), s.describe()) for s in page.signals))
+        for page in catalogue.pages
+    )
+    _PREPARED[id(catalogue)] = (catalogue, keep, signals)
+    return keep, signals
+
+
+def _known_labels(catalogue: Catalogue) -> frozenset[str]:
+    """Every label, alias, part and label signal the catalogue names, as keys."""
     out: set[str] = set()
     for page in catalogue.pages:
         for f in page.fields:
@@ -164,9 +177,7 @@ def known_labels(catalogue: Catalogue) -> frozenset[str]:
         for s in page.signals:
             if s.label is not None:
                 out.add(text_key(s.label))
-    keys = frozenset(out)
-    _KNOWN[id(catalogue)] = (catalogue, keys)
-    return keys
+    return frozenset(out)
 
 
 # --------------------------------------------------------------------------- facts
@@ -293,24 +304,6 @@ def signal_key(signal: Signal, keep: frozenset[str]) -> str:
     return text_key(value)
 
 
-_SIGNALS: dict[int, tuple[Catalogue, tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]]]
-_SIGNALS = {}
-
-
-def _signals(catalogue: Catalogue) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
-    """Per page: (page id, its signals as (kind, key, description)) — computed once."""
-    hit = _SIGNALS.get(id(catalogue))
-    if hit is not None and hit[0] is catalogue:
-        return hit[1]
-    keep = known_labels(catalogue)
-    out = tuple(
-        (page.id, tuple((s.kind, signal_key(s, keep), s.describe()) for s in page.signals))
-        for page in catalogue.pages
-    )
-    _SIGNALS[id(catalogue)] = (catalogue, out)
-    return out
-
-
 def key_holds(kind: str, v: str, keys: _Keys) -> bool:
     """Whether a signal of ``kind`` with key ``v`` holds on a page read as ``keys``."""
     if kind == "label":
@@ -334,10 +327,10 @@ def key_holds(kind: str, v: str, keys: _Keys) -> bool:
 
 def recognise(catalogue: Catalogue, facts: PageFacts) -> Recognition:
     """Match ``facts`` against every catalogue page; exactly one full match or none."""
-    keep = known_labels(catalogue)
+    keep, prepared = _prepared(catalogue)
     keys = _keys(facts, keep)
     cands: list[Candidate] = []
-    for page_id, signals in _signals(catalogue):
+    for page_id, signals in prepared:
         held: list[str] = []
         failed: list[str] = []
         for kind, v, described in signals:

@@ -136,7 +136,6 @@ def init_script(ahead: str = "{}") -> str:
     same options and nothing changed since.
     """
     entries = "\n".join(f"  reg[{name!r}] = {source(name)};" for name in INSTALLED)
-    ahead = json.dumps(json.loads(ahead), ensure_ascii=True)  # a JSON literal, ASCII only
     return f"""(() => {{
   if (window.{REGISTRY}) return;
   const reg = {{}};
@@ -226,7 +225,8 @@ def install(context: BrowserContext, reading: Mapping[str, Any] | None = None) -
 
     Optional: :func:`call` installs a missing script into a document on first use.
     """
-    context.add_init_script(script=init_script(json.dumps(dict(reading or {}))))
+    # a JSON literal in the script (ASCII only); as text, so that the script is made once
+    context.add_init_script(script=init_script(json.dumps(dict(reading or {}), ensure_ascii=True)))
 
 
 _CALL = f"""([name, arg]) => {{

@@ -105,15 +105,18 @@
   };
   const rectOf = (r) => ({ x: Math.round(r.left + scrollX), y: Math.round(r.top + scrollY),
     w: Math.round(r.width), h: Math.round(r.height) });
-  const boxMemo = new Map();
-  const boxOf = (el) => {
-    let b = boxMemo.get(el);
-    if (b !== undefined) return b;
-    const r = el.getBoundingClientRect();
-    b = r.width > 0 || r.height > 0 ? rectOf(r) : null;
-    boxMemo.set(el, b);
-    return b;
+  // fn answered once per argument for the length of one reading
+  const once = (fn) => {
+    const memo = new Map();
+    return (x) => {
+      if (!memo.has(x)) memo.set(x, fn(x));
+      return memo.get(x);
+    };
   };
+  const boxOf = once((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 || r.height > 0 ? rectOf(r) : null;
+  });
   // The text a person sees in el (hidden parts left out).
   const textMemo = new Map();
   const shownText = (el) => {
@@ -159,15 +162,7 @@
   // ---------------------------------------------------------------- controls
   const controls = Array.from(document.querySelectorAll(CONTROL));
   const cindex = new Map(controls.map((c, i) => [c, i]));
-  const ctlMemo = new Map();
-  const hasControl = (el) => {
-    let v = ctlMemo.get(el);
-    if (v === undefined) {
-      v = el.matches(CONTROL) || !!el.querySelector(CONTROL);
-      ctlMemo.set(el, v);
-    }
-    return v;
-  };
+  const hasControl = once((el) => el.matches(CONTROL) || !!el.querySelector(CONTROL));
   const isButtonLike = (el) => el.matches(BUTTON) ||
     (el.tagName === "IMG" && el.hasAttribute("onclick"));
   const buttonOf = (el) => {
@@ -553,23 +548,12 @@
     }
     return -1;
   };
-  const ridMemo = new Map();
-  const rid = (r) => {
-    let id = ridMemo.get(r);
-    if (id !== undefined) return id;
-    id = null;
-    for (let a = r.first; a && a !== body && !id; a = a.parentElement) if (ownerOf.has(a)) id = eid(a);
-    id = id || "r" + runInfo.indexOf(r);
-    ridMemo.set(r, id);
-    return id;
-  };
+  const rid = once((r) => {
+    for (let a = r.first; a && a !== body; a = a.parentElement) if (ownerOf.has(a)) return eid(a);
+    return "r" + runInfo.indexOf(r);
+  });
   // the controls and buttons in a run's band (a caption in a row of controls)
-  const bandMemo = new Map();
-  const bandOf = (r) => {
-    let v = bandMemo.get(r);
-    if (!v) { v = items.filter((it) => inBand(it.box, r.box)); bandMemo.set(r, v); }
-    return v;
-  };
+  const bandOf = once((r) => items.filter((it) => inBand(it.box, r.box)));
   const tallRows = new Map();  // control index -> its tall label column's id (see below)
   const out = ctlInfo.map((ci, i) => {
     const c = ci.el;
