@@ -419,6 +419,57 @@ def test_the_operator_closing_the_browser_exits_5(mock_site: MockSite, tmp_path:
     assert mock_site.posts == []
 
 
+def test_a_browser_closed_as_the_wait_begins_keeps_what_the_page_waited_for(
+    mock_site: MockSite, browser: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The operator's close lands after the tool said it waits, before it marked the document
+    # to wait on (CI saw this as "the page changed"): the wait ends quietly, the page's entry
+    # keeps "step" and the next look finds the browser closed.
+    from nss_autofill.engine.guard import Guard
+    from nss_autofill.errors import Outcome
+    from nss_autofill.run.control import Stop
+    from nss_autofill.run.documents import Documents
+    from nss_autofill.run.messages import Progress
+    from nss_autofill.run.moving import Mover, Sight
+    from nss_autofill.run.report import PageEntry
+    from nss_autofill.settings import Settings
+    from nss_autofill.site.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    context = browser.new_context()
+    docs = Documents(context)
+    page = docs.open()
+    page.goto(mock_site.url_for("apply-plan"))
+    docs.key(page, None)  # the document the tool recognised
+    said: list[str] = []
+
+    class Stream:
+        def write(self, text: str) -> None:
+            said.append(text)
+
+        def flush(self) -> None:
+            pass
+
+    progress = Progress(lang="en", stream=Stream())
+    mover = Mover(Settings(), Guard(catalogue), docs, Sight(catalogue), progress)
+    mover.headless = False
+    looked = docs.unchanged
+
+    def closed_right_after(p: Any) -> bool:
+        answer = looked(p)
+        context.close()  # the operator closes the browser in this instant
+        return answer
+
+    monkeypatch.setattr(docs, "unchanged", closed_right_after)
+    entry = PageEntry(page_id="apply-plan", url=page.url, recognised=True)
+    mover.wait_or_stop(page, entry, Outcome.STEP)
+    assert entry.action == Outcome.STEP.value
+    assert any("waiting for you" in line for line in said), said
+    with pytest.raises(Stop) as stop:
+        docs.current()
+    assert stop.value.outcome is Outcome.BROWSER_CLOSED
+
+
 # ---------------------------------------------------------------------------------- the fault API
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Outcome
 from . import messages as M
-from .control import Stop
+from .control import Changed, Stop
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -176,7 +176,12 @@ class Mover:
         if not self.docs.unchanged(page):
             return  # the operator (or the page) already moved on
         seconds = self.settings.human_timeout_s or None
-        token = self.docs.renew(page)
+        try:
+            token = self.docs.renew(page)
+        except Changed:
+            # between the two looks the document was replaced or the browser went away: the
+            # run looks again, and this page's entry keeps what it was waiting for
+            return
         with self.guard.idle():  # the person acts: what they send is theirs
             self.docs.wait_moved_on(page, token, seconds)
 
