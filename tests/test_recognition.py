@@ -95,6 +95,34 @@ def test_the_reading_ahead_after_load_changes_nothing_in_the_page(
     assert page.evaluate("() => document.querySelectorAll('[data-nssaf]').length") > 0
 
 
+def test_the_arrival_says_when_the_page_settled_by_its_own_clock(
+    page: Page, mock_site: MockSite
+) -> None:
+    """``settled_at``: once the page had loaded and its DOM had been quiet for the quiet time
+    since its last change, in epoch milliseconds on the page's clock (not when the tool asked)."""
+    now = "() => performance.timeOrigin + performance.now()"
+    scripts.install(page.context, reading_options(CAT))
+    page.goto(mock_site.url_for("apply-office"))
+    page.wait_for_timeout(300)  # long settled when the tool arrives
+    called = page.evaluate(now)
+    got = arrive(page, CAT, 3000, quiet_ms=20)
+    loaded = page.evaluate(
+        "() => performance.timeOrigin + performance.getEntriesByType('navigation')[0].domComplete"
+    )
+    assert got.settled_at is not None
+    assert loaded <= got.settled_at <= called - 200
+    # a page that changes every 5 ms for 150 ms: settled no sooner than 20 ms after the last
+    page.evaluate(
+        "() => { const end = performance.now() + 150; const tick = () => { "
+        "document.body.append('.'); window.__changed = performance.timeOrigin + performance.now();"
+        " if (performance.now() < end) setTimeout(tick, 5); }; tick(); }"
+    )
+    later = arrive(page, CAT, 3000, quiet_ms=20)
+    changed = page.evaluate("() => window.__changed")
+    assert later.settled and later.settled_at is not None
+    assert changed + 20 - 1 <= later.settled_at <= page.evaluate(now)
+
+
 _MARKS = "() => Array.from(document.querySelectorAll('[data-nssaf]'), (e) => e.dataset.nssaf)"
 
 

@@ -274,11 +274,13 @@ class Arrival:
     settled: bool
     reading: PageReading
     mark: str | None  # None when the document has no init script (then the session marks it)
-    # in the page: how long it waited for the page to settle, and how long the reading took
-    # (None when the page scripts were not installed)
+    # in the page: how long it waited for the page to settle, how long the reading took, and
+    # when the page settled (loaded and its DOM quiet; epoch ms by the page's clock) — None when
+    # the page scripts were not installed
     wait_ms: float | None = None
     read_ms: float | None = None
     ahead: bool = False  # the reading made ahead, once the page had loaded, was taken
+    settled_at: float | None = None
 
 
 def arrive(
@@ -302,6 +304,7 @@ def arrive(
         ms.get("wait"),
         ms.get("read"),
         bool(out.get("ahead")),
+        ms.get("settledAt"),
     )
 
 

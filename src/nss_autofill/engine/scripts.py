@@ -175,12 +175,16 @@ def init_script(ahead: str = "{}") -> str:
   // clock) nor in what the reading's own check looks at; else the page is read afresh.
   const AHEAD = {ahead};
   let ahead = null;
-  // (ms: how long it waited for the page to settle, and how long the reading took; ahead: the
-  // reading made ahead was taken)
+  // (ms: how long it waited for the page to settle, how long the reading took, and when the page
+  // settled, in milliseconds since the epoch; ahead: the reading made ahead was taken)
   const read = async (a, out, arrival) => {{
     const t0 = performance.now();
     out.settled = await reg["quiet.js"](a.quiet);
     const t1 = performance.now();
+    // when it settled by this clock: loaded, and no DOM change for ``quiet`` ms since the last
+    const nav = performance.getEntriesByType("navigation")[0];
+    const settledAt = Math.min(t1, Math.max(nav && nav.domComplete > 0 ? nav.domComplete : t1,
+      last + a.quiet.quiet));
     const early = ahead;
     ahead = null;
     out.ahead = !!(arrival && early && early.clock === last && early.opts === reg.json(a.reading) &&
@@ -189,7 +193,8 @@ def init_script(ahead: str = "{}") -> str:
     out.reading = out.ahead ? early.reading : reg["reading.js"](a.reading);
     out.reading.mark = window.{DOC_MARK} || null;
     out.reading.targets = targets();
-    out.ms = {{wait: t1 - t0, read: performance.now() - t1}};
+    out.ms = {{wait: t1 - t0, read: performance.now() - t1,
+      settledAt: performance.timeOrigin + settledAt}};
     return out;
   }};
   reg.arrive = (a) => read(a, {{}}, true).then(reg.json);
