@@ -65,6 +65,9 @@
   }
 
   // ---------------------------------------------------------------- memoised looks
+  // the controls, in document order: whether an element is one is a lookup, not a selector match
+  const controls = Array.from(document.querySelectorAll(CONTROL));
+  const cindex = new Map(controls.map((c, i) => [c, i]));
   const order = new Map();
   {
     const w = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
@@ -127,7 +130,7 @@
       if (ch.nodeType === 3) out += ch.nodeValue;
       else if (ch.nodeType === 1 && !unseen(ch)) {
         if (ch.tagName === "BR") out += " ";
-        else if (ch.matches(CONTROL)) out += " ";
+        else if (cindex.has(ch)) out += " ";
         else out += shownText(ch);
       }
     }
@@ -160,18 +163,7 @@
   };
 
   // ---------------------------------------------------------------- controls
-  const controls = Array.from(document.querySelectorAll(CONTROL));
-  const cindex = new Map(controls.map((c, i) => [c, i]));
-  const hasControl = once((el) => el.matches(CONTROL) || !!el.querySelector(CONTROL));
-  const isButtonLike = (el) => el.matches(BUTTON) ||
-    (el.tagName === "IMG" && el.hasAttribute("onclick"));
-  const buttonOf = (el) => {
-    for (let a = el; a && a !== body; a = a.parentElement) {
-      if (a.matches(BUTTON)) return a;
-      if (a.matches(CONTROL)) return null;
-    }
-    return null;
-  };
+  const hasControl = once((el) => cindex.has(el) || !!el.querySelector(CONTROL));
   // A control a person sees: its own box, or (a radio/box drawn as a styled caption) its label.
   const ctlInfo = controls.map((c) => {
     const own = seen(c) ? boxOf(c) : null;
@@ -190,7 +182,7 @@
   for (const el of document.querySelectorAll("img[onclick]")) btnEls.add(el);
   // Elements a script made pressable (cursor: pointer) with a short caption of their own.
   for (const el of body.querySelectorAll("div,span,li,td,th,p,img,label,font,b,strong")) {
-    if (btnEls.has(el) || el.matches(CONTROL) || hasControl(el) || !seen(el)) continue;
+    if (btnEls.has(el) || hasControl(el) || !seen(el)) continue;
     if (cs(el).cursor !== "pointer") continue;
     if (el.parentElement && cs(el.parentElement).cursor === "pointer") continue;
     if (el.tagName === "LABEL" && el.control) continue;
@@ -301,8 +293,8 @@
         flush("br");
         return;
       }
-      if (el.matches(CONTROL) || buttonSet.has(el) || el.tagName === "IMG" && btnEls.has(el)) {
-        if (cur && clean(cur.text) && el.matches(CONTROL)) flowPrev.set(el, cur);
+      if (cindex.has(el) || buttonSet.has(el) || el.tagName === "IMG" && btnEls.has(el)) {
+        if (cur && clean(cur.text) && cindex.has(el)) flowPrev.set(el, cur);
         flush("ctl");
         lastCtl = el;
         return;
