@@ -529,3 +529,37 @@ def test_split_parts_told_by_captions_stacked_over_each_box(page: Page) -> None:
     )  # fmt: skip
     loc = _locate(page, html, spec, "n")
     assert [_name(page, loc, 0), _name(page, loc, 1)] == ["s", "m"]
+
+
+@pytest.mark.parametrize(
+    "hint",
+    ["※半角英大文字・数字5桁", "※半角英数字で入力してください", "※アルファベット大文字5文字"],
+    ids=["upper-case-and-digits", "a-sentence-on-typing", "alphabet"],
+)
+def test_a_typing_note_stacked_between_the_label_and_its_box(page: Page, hint: str) -> None:
+    """利用者コード, a line break and a ※ note on how to type it, then the box below
+    (variant flow seed 78): the box is 利用者コード's, not the note's."""
+    html = f"""<style>.g {{ margin: 8px 0 }} .l {{ display: block }} .h {{ font-size: 9px }}
+      </style><div class="g"><span class="l">利用者コード：<span>*</span><br>
+      <span class="h">{hint}</span></span><input name="cd" maxlength="5">
+      <span class="h">例）ABCDE</span></div>
+      <div class="g"><span class="l">識別番号数：<br><span class="h">※半角数字</span></span>
+      <input name="n"></div>"""
+    spec = _page(
+        [{"id": "code", "label": "利用者コード", "control": "text", "value": "a.b"},
+         {"id": "n", "label": "識別番号数", "control": "text", "value": "a.c"}]
+    )  # fmt: skip
+    assert _name(page, _locate(page, html, spec, "code")) == "cd"
+    assert _name(page, _locate(page, html, spec, "n")) == "n"
+
+
+def test_a_required_mark_before_a_label_with_a_typing_bracket_stays_a_label(page: Page) -> None:
+    """※電話番号（半角数字） over its box: ※ marks the label required, the bracket is a hint."""
+    html = """<div><span style="display:block">※電話番号（半角数字）</span><input name="tel"></div>
+      <div><span style="display:block">※FAX番号</span><input name="fax"></div>"""
+    spec = _page(
+        [{"id": "tel", "label": "電話番号", "control": "text", "value": "a.b"},
+         {"id": "fax", "label": "FAX番号", "control": "text", "value": "a.c"}]
+    )  # fmt: skip
+    assert _name(page, _locate(page, html, spec, "tel")) == "tel"
+    assert _name(page, _locate(page, html, spec, "fax")) == "fax"

@@ -40,12 +40,14 @@
   const SKIP_TAGS = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|RT|RP|HEAD|TITLE)$/;
   const isHint = (s) => {
     const t = clean(s).normalize("NFKC");
-    // ※ before a short label marks it required (※氏名); before a sentence it is a note
-    const note = /^※/.test(t) && (t.length > 24 || /[。．]/.test(t));
+    // ※ before a short label marks it required (※氏名); before a sentence, or before words on
+    // how to type it (※半角英数字で入力してください), it is a note
+    const note = /^※/.test(t) && (t.length > 24 || /[。．]/.test(t) ||
+      /^※\s*(全角|半角|英|数字|アルファベット|ローマ字|カタカナ|ひらがな)/.test(t));
     return !t || /^[(（\[【〔<].*[)）\]】〕>]$/.test(t) || note || /^例[)）:：]/.test(t) ||
       /^[(（]?(必須|任意)[)）]?$/.test(t) || /^[\p{P}\p{S}\s]+$/u.test(t) ||
-      // only words about how to type it: 全角カタカナ, 半角数字・ハイフン, 20文字以内
-      /^(全角|半角|数字|英数字?|英字|大文字|小文字|カタカナ|ひらがな|ハイフン|記号|桁|文字|以内|可|[\d\p{P}\p{S}\s])+$/u.test(t);
+      // only words about how to type it: 全角カタカナ, 半角数字・ハイフン, 英大文字, 20文字以内
+      /^(全角|半角|数字|英数字?|英字|英|大文字|小文字|アルファベット|ローマ字|カタカナ|ひらがな|ハイフン|記号|桁|文字|以内|可|[\d\p{P}\p{S}\s])+$/u.test(t);
   };
 
   // The marks are written once the reading is done (no write falls between two reads of the
