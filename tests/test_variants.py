@@ -36,6 +36,9 @@ from nss_autofill.mock.flow import PAGES, SAMPLE_TEMP, SUBMIT_HIDDEN, tanto_from
 from nss_autofill.mock.server import MockSite, Post
 from nss_autofill.mock.variants import KNOWN, OTHER_WORDINGS, Naming, is_known
 from nss_autofill.mock.variants import model as vmodel
+from nss_autofill.mock.variants.bbs import BBS_CSS, bbs_menu
+from nss_autofill.mock.variants.site import variant_style
+from nss_autofill.mock.variants.vpage import V
 
 from .engine_api import Engine, profile_context
 from .helpers import PROFILES, Result, clean_env, run_cli
@@ -625,3 +628,45 @@ def vmodel_samples() -> dict[str, dict[str, list[str]]]:
     out = {k: dict(v) for k, v in sample_values().items()}
     out.update({k: dict(v) for k, v in _ORACLE_VALUES.items()})
     return out
+
+
+class _MenuV(V):
+    """A bbs-top rendering whose menu choices are given, not drawn."""
+
+    def __init__(self, chosen: dict[str, str]) -> None:
+        page = next(p for p in PAGES if p.id == "bbs-top")
+        super().__init__(variant_style(0), page, {"url": lambda pid: f"/{pid}"})
+        self.chosen = chosen
+
+    def choose(self, key: str, table: dict[str, tuple[float, float]]) -> str:
+        return self.chosen[key] if key in self.chosen else super().choose(key, table)
+
+
+@pytest.mark.parametrize("parent", ["text", "a"])
+@pytest.mark.parametrize("markup", ["ul", "table", "div"])
+@pytest.mark.parametrize("mode", ["css-hover", "mouseover-js", "click"])
+def test_every_generated_menu_opens_for_a_person(
+    page: Page, mode: str, markup: str, parent: str
+) -> None:
+    """A closed menu of the generator opens under its title for a person (hover, or a click
+    where it opens on click); flow seed 90 drew hover menus made of divs that never opened."""
+    v = _MenuV({"menu-mode": mode, "menu-markup": markup, "menu-parent": parent})
+    menu = bbs_menu(v)
+    page.set_content(
+        f"<html><head><style>{BBS_CSS}</style>{''.join(v.head_scripts)}</head>"
+        f"<body>{menu}<p style='height:900px'>本文</p></body></html>"
+    )
+    page.set_default_timeout(3000)
+    entry = page.locator(".gm-item").filter(has_text="契約手続(NSS)")
+    item = page.get_by_text(re.compile(r"^NSS\s*ログイン$"))
+    assert not item.is_visible()
+    if mode == "click":
+        entry.locator("[onclick]").first.click()
+    else:
+        entry.hover(position={"x": 4, "y": 4})  # on its title, at the top of the entry
+    assert item.is_visible()
+    below, above = item.bounding_box(), entry.bounding_box()
+    assert below is not None and above is not None
+    assert above["y"] < below["y"] < above["y"] + 80  # right under its title
+    item.hover()  # the pointer moves onto the item: the menu stays open
+    assert item.is_visible()

@@ -22,8 +22,9 @@ body { margin: 0; font-family: "IPAPGothic", "Meiryo", sans-serif; font-size: 14
 .gm .sub li { padding: 4px 0; }
 .gm .sub a { color: #0a4c85; }
 .gm-static .sub { position: static; }
+.gm .gm-item { position: relative; }
 .gm-hover .sub { display: none; }
-.gm-hover li:hover > .sub, .gm-hover td:hover > .sub { display: block; }
+.gm-hover .gm-item:hover > .sub { display: block; }
 .bbs-main { margin: 16px 20px; background: #fff; padding: 14px 20px; border: 1px solid #dde; }
 a.button { display: inline-block; background: #0a6ebd; color: #fff; padding: 6px 20px; text-decoration: none; border-radius: 3px; margin-right: 10px; }
 """
