@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
@@ -121,6 +126,60 @@ def test_the_arrival_says_when_the_page_settled_by_its_own_clock(
     changed = page.evaluate("() => window.__changed")
     assert later.settled and later.settled_at is not None
     assert changed + 20 - 1 <= later.settled_at <= page.evaluate(now)
+
+
+@pytest.fixture
+def slow_picture_site() -> Iterator[str]:
+    """A page whose picture takes 400 ms, so the page is still loading when the tool arrives;
+    its own script stops the document's readystatechange from reaching later listeners."""
+    html = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>遅い画像</title><script>"
+        "document.addEventListener('readystatechange', (e) => e.stopImmediatePropagation());"
+        "</script></head><body><h1>申込担当者情報の入力</h1>"
+        "<label>氏名 <input name='n'></label><img src='/slow.gif' alt=''></body></html>"
+    ).encode()
+    gif = bytes.fromhex(
+        "47494638396101000100800000000000ffffff21f90401000000002c000000000100010000020144003b"
+    )
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/slow.gif":
+                time.sleep(0.4)
+            body, kind = (gif, "image/gif") if self.path == "/slow.gif" else (html, "text/html")
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_arrival_waits_out_the_load_even_when_a_page_stops_its_readystatechange(
+    page: Page, slow_picture_site: str
+) -> None:
+    """The arrival comes while the page is still loading; it settles once the page has loaded
+    and is quiet, though the page keeps the document's readystatechange to itself."""
+    scripts.install(page.context, reading_options(CAT))
+    page.goto(slow_picture_site, wait_until="commit")
+    got = arrive(page, CAT, 3000)
+    assert got.settled
+    # ended by the load (the picture takes 0.4 s), not by the 3 s bound
+    assert got.wait_ms is not None and got.wait_ms < 2000
+    assert page.evaluate("() => document.readyState") == "complete"
+    assert page.evaluate("() => document.images[0].complete")
+    assert [c.name for c in got.reading.controls] == ["n"]
 
 
 _MARKS = "() => Array.from(document.querySelectorAll('[data-nssaf]'), (e) => e.dataset.nssaf)"

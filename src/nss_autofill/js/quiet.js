@@ -1,6 +1,8 @@
 // Resolves true once the document has loaded and its DOM was quiet for `quiet` ms; false after
 // `max` ms of changes. The init script's clock (reg.lastMutation) counts from the document's
-// start, so a page quiet for long resolves at once; without it, the watch starts now.
+// start, so a page quiet for long resolves at once; without it, the watch starts now. It wakes
+// when the quiet time since the last change is up, or when the document has loaded — not on a
+// fixed step, which would add up to a step's wait after the page settled.
 ({quiet, max}) => new Promise((resolve) => {
   const start = performance.now();
   const reg = window.__nssaf;
@@ -8,15 +10,30 @@
   let last = reg && reg.lastMutation ? reg.lastMutation() : start;
   const obs = new MutationObserver(() => { last = performance.now(); });
   obs.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  let timer = 0;
+  const done = (value) => {
+    obs.disconnect();
+    clearTimeout(timer);
+    document.removeEventListener("readystatechange", wake);
+    resolve(value);
+  };
   const tick = () => {
     const now = performance.now();
     if (document.readyState === "complete" && now - last >= quiet) {
-      obs.disconnect(); resolve(true);
+      done(true);
     } else if (now - start >= max) {
-      obs.disconnect(); resolve(false);
+      done(false);
     } else {
-      setTimeout(tick, Math.min(quiet, 10));
+      // loaded: until the quiet time since the last change is up; still loading: its
+      // readystatechange wakes it, and a 10 ms step in case a page script stops that event
+      const due = document.readyState === "complete" ? last + quiet - now : 10;
+      timer = setTimeout(tick, Math.max(1, Math.min(due, start + max - now)));
     }
   };
+  const wake = () => {
+    clearTimeout(timer);
+    tick();
+  };
+  document.addEventListener("readystatechange", wake);
   tick();
 })
