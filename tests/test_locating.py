@@ -531,6 +531,17 @@ def test_split_parts_told_by_captions_stacked_over_each_box(page: Page) -> None:
     assert [_name(page, loc, 0), _name(page, loc, 1)] == ["s", "m"]
 
 
+def _assert_boxes_of(page: Page, html: str, boxes: dict[str, str]) -> None:
+    """Each text field labelled with a key of ``boxes`` is found at the box of that name."""
+    fields = [
+        {"id": f"f{i}", "label": label, "control": "text", "value": f"a.f{i}"}
+        for i, label in enumerate(boxes)
+    ]
+    spec = _page(fields)
+    for i, name in enumerate(boxes.values()):
+        assert _name(page, _locate(page, html, spec, f"f{i}")) == name
+
+
 @pytest.mark.parametrize(
     "hint",
     ["※半角英大文字・数字5桁", "※半角英数字で入力してください", "※アルファベット大文字5文字"],
@@ -545,21 +556,11 @@ def test_a_typing_note_stacked_between_the_label_and_its_box(page: Page, hint: s
       <span class="h">例）ABCDE</span></div>
       <div class="g"><span class="l">識別番号数：<br><span class="h">※半角数字</span></span>
       <input name="n"></div>"""
-    spec = _page(
-        [{"id": "code", "label": "利用者コード", "control": "text", "value": "a.b"},
-         {"id": "n", "label": "識別番号数", "control": "text", "value": "a.c"}]
-    )  # fmt: skip
-    assert _name(page, _locate(page, html, spec, "code")) == "cd"
-    assert _name(page, _locate(page, html, spec, "n")) == "n"
+    _assert_boxes_of(page, html, {"利用者コード": "cd", "識別番号数": "n"})
 
 
 def test_a_required_mark_before_a_label_with_a_typing_bracket_stays_a_label(page: Page) -> None:
     """※電話番号（半角数字） over its box: ※ marks the label required, the bracket is a hint."""
     html = """<div><span style="display:block">※電話番号（半角数字）</span><input name="tel"></div>
       <div><span style="display:block">※FAX番号</span><input name="fax"></div>"""
-    spec = _page(
-        [{"id": "tel", "label": "電話番号", "control": "text", "value": "a.b"},
-         {"id": "fax", "label": "FAX番号", "control": "text", "value": "a.c"}]
-    )  # fmt: skip
-    assert _name(page, _locate(page, html, spec, "tel")) == "tel"
-    assert _name(page, _locate(page, html, spec, "fax")) == "fax"
+    _assert_boxes_of(page, html, {"電話番号": "tel", "FAX番号": "fax"})
