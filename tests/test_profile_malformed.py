@@ -948,6 +948,7 @@ _LEAF_PATHS = [
 ]
 
 
+@example(path=("applicant", "email"), value="0\n0")  # a line break in a quoted value
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(_LEAF_PATHS), _DOCS)
 def test_replacing_any_value_never_crashes(path: tuple[str, ...], value: object) -> None:

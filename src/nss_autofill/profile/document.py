@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,17 @@ _MAX_NODES = 20_000  # a profile has a few hundred; aliases must not blow it up
 _MAX_DEPTH = 30  # a profile nests 5 deep; the checks after this one recurse too
 
 
+def _one_line(text: str) -> str:
+    """``text`` with its control characters and line separators written as escapes (``\\n``):
+    a value quoted in a message may hold a line break, and a problem is one line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding about a profile: where (dotted path, line) and what, in both languages.
@@ -50,7 +62,7 @@ class Problem:
     def render(self, lang: Lang) -> str:
         """``user_codes.0.code (line 12): …`` — one line, in ``lang``."""
         where = _where(self.line, self.column, lang)
-        text = self.message.render(lang)
+        text = _one_line(self.message.render(lang))
         if self.path and where:
             return f"{self.path} ({where}): {text}"
         if self.path:
