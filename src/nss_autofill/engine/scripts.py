@@ -181,10 +181,11 @@ def init_script(ahead: str = "{}") -> str:
     const t0 = performance.now();
     out.settled = await reg["quiet.js"](a.quiet);
     const t1 = performance.now();
-    // when it settled by this clock: loaded, and no DOM change for ``quiet`` ms since the last
+    // when it settled by this clock: loaded (its load handlers done), and no DOM change for
+    // ``quiet`` ms since the last
     const nav = performance.getEntriesByType("navigation")[0];
-    const settledAt = Math.min(t1, Math.max(nav && nav.domComplete > 0 ? nav.domComplete : t1,
-      last + a.quiet.quiet));
+    const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : t1;
+    const settledAt = Math.min(t1, Math.max(loaded, last + a.quiet.quiet));
     const early = ahead;
     ahead = null;
     out.ahead = !!(arrival && early && early.clock === last && early.opts === reg.json(a.reading) &&
