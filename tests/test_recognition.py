@@ -79,21 +79,27 @@ def test_arrival_in_one_call_reads_what_the_separate_calls_read(
     assert not arrive(page, CAT, 300).settled
 
 
-def test_the_reading_ahead_after_load_changes_nothing_in_the_page(
+def test_the_reading_ahead_changes_nothing_in_the_page(
     page: Page, any_mock_site: MockSite
 ) -> None:
-    """Once a page has loaded, the page scripts read it ahead of the tool's call without marking
-    anything: no attribute, no node, no text of the page changes until the tool arrives."""
-    scripts.install(page.context, reading_options(CAT))
+    """While the page loads and once it has loaded, the page scripts read it ahead of the
+    tool's call without marking anything: from its first node to the tool's arrival the page
+    sees the very changes it sees without the tool's scripts (its own, if any)."""
     page.context.add_init_script(
         "window.__seen = []; new MutationObserver((ms) => { for (const m of ms) "
-        "window.__seen.push(m.type + ' ' + (m.attributeName || '')); }).observe(document, "
+        "window.__seen.push([m.type, m.target.nodeName, m.attributeName, m.addedNodes.length, "
+        "m.removedNodes.length]); }).observe(document, "
         "{subtree: true, childList: true, attributes: true, characterData: true});"
-        "addEventListener('load', () => { window.__seen = []; });"
     )
-    page.goto(any_mock_site.url_for("apply-office"))
+    url = any_mock_site.url_for("apply-office")
+    page.goto(url)
+    page.wait_for_timeout(200)
+    alone = page.evaluate("() => window.__seen")
+    scripts.install(page.context, reading_options(CAT))
+    page.goto(url)
     page.wait_for_function("() => window.__nssaf && window.__nssaf.readAhead === true")
-    assert page.evaluate("() => window.__seen") == []
+    assert page.evaluate("() => window.__nssaf.readAheadAt.length") >= 1
+    assert page.evaluate("() => window.__seen") == alone
     assert page.evaluate("() => document.querySelectorAll('[data-nssaf]').length") == 0
     first = arrive(page, CAT, 3000)  # the tool's arrival marks the controls, as always
     assert first.ahead
@@ -217,6 +223,52 @@ def test_the_tool_reads_a_page_as_its_load_handlers_left_it(page: Page) -> None:
         got = arrive(page, CAT, 3000)
     assert got.settled
     assert [c.name for c in got.reading.controls] == ["n", "t"]
+
+
+def test_the_page_is_read_ahead_while_its_pictures_load_not_while_a_stylesheet_does(
+    page: Page,
+) -> None:
+    """Once its HTML is parsed the page is read ahead, while its pictures still load (before
+    it settles); not while a stylesheet still loads (the layout is not the page's yet)."""
+    scripts.install(page.context, reading_options(CAT))
+    body = "<h1>申込担当者情報の入力</h1><label>氏名 <input name='n'></label>"
+    picture = f"<!doctype html><html><head><meta charset='utf-8'></head><body>{body}"
+    picture += "<img src='/slow.gif' alt=''></body></html>"
+    sheet = "<!doctype html><html><head><meta charset='utf-8'>"
+    sheet += f"<link rel='stylesheet' href='/slow.css'></head><body>{body}</body></html>"
+    times = (
+        "() => [window.__nssaf.readAheadAt, "
+        "performance.getEntriesByType('navigation')[0].domComplete]"
+    )
+    for html, before_load in ((picture, True), (sheet, False)):
+        with _picture_site(html) as url:
+            page.goto(url)
+            page.wait_for_function("() => window.__nssaf && window.__nssaf.readAhead === true")
+            at, complete = page.evaluate(times)
+        assert at, html
+        assert (at[0] < complete - 200) is before_load, (at, complete)
+
+
+def test_a_reading_ahead_goes_stale_when_a_picture_moves_a_caption(page: Page) -> None:
+    """A picture that loads after the reading ahead moves the caption beside it but not the
+    box: what a person sees changed without a DOM change, and the reading's check says so."""
+    html = (
+        "<!doctype html><html><head><meta charset='utf-8'></head><body>"
+        "<h1>申込担当者情報の入力</h1><div style='height:3em;overflow:hidden;white-space:nowrap'>"
+        "<img src='/wide.svg' alt=''>氏名</div><input name='n'></body></html>"
+    )
+    scripts.install(page.context, reading_options(CAT))
+    with _picture_site(html) as url:
+        page.goto(url, wait_until="domcontentloaded")
+        page.evaluate(
+            "(o) => { window.__early = window.__nssaf['reading.js']({...o, ahead: true}); }",
+            reading_options(CAT),
+        )
+        before = page.evaluate("() => [window.__early.ahead.still(), document.readyState]")
+        page.wait_for_load_state("load")
+        after = page.evaluate("() => window.__early.ahead.still()")
+    assert before == [True, "loading"] or before == [True, "interactive"]
+    assert after is False
 
 
 _MARKS = "() => Array.from(document.querySelectorAll('[data-nssaf]'), (e) => e.dataset.nssaf)"

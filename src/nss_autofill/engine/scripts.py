@@ -5,7 +5,7 @@ scripts the engine calls on every page are installed once per browser context as
 (:func:`install`): a hidden registry ``window.__nssaf`` holds them, so a call sends a name and an
 argument instead of 10 kB of source (one round trip of ~1 ms instead of 10-100 ms). Calls go
 through :func:`direct` (the browser's DevTools protocol where it has one). Each page is read
-ahead once it has loaded; the arrival takes that reading when nothing changed since (see
+ahead while it loads; the arrival takes that reading when nothing changed since (see
 :func:`init_script`). The guard (``guard.js``) and the overlay (``overlay.js``) are loaded here
 too. Every page global the tool sets starts with ``__nssaf``.
 
@@ -132,7 +132,7 @@ def init_script(ahead: str = "{}") -> str:
     waits for the page to settle again and reads it: a round of filling in one call.
     ``helperRound``, after a helper press (反映), waits for the values its script writes, for
     the page to settle, and reads it: one call. ``ahead``: the reading options (JSON) of the
-    reading made ahead after each page's load, which ``arrive`` takes when it was asked with the
+    reading made ahead while each page loads, which ``arrive`` takes when it was asked with the
     same options and nothing changed since.
     """
     entries = "\n".join(f"  reg[{name!r}] = {source(name)};" for name in INSTALLED)
@@ -170,11 +170,12 @@ def init_script(ahead: str = "{}") -> str:
     const g = window.__nssafGuard;
     return g && g.targets ? g.targets() : [];
   }};
-  // The page read ahead once it has loaded (below), for the tool's arrival: taken when the
+  // The page read ahead while it loads (below), for the tool's arrival: taken when the
   // arrival comes with the same options and nothing changed since, neither in the DOM (the
   // clock) nor in what the reading's own check looks at; else the page is read afresh.
   const AHEAD = {ahead};
   let ahead = null;
+  let taken = false;  // a call of the tool's has read the page (no more reading ahead)
   // (ms: how long it waited for the page to settle, how long the reading took, and when the page
   // settled, in milliseconds since the epoch; ahead: the reading made ahead was taken)
   const read = async (a, out, arrival) => {{
@@ -188,6 +189,7 @@ def init_script(ahead: str = "{}") -> str:
     const settledAt = Math.min(t1, Math.max(loaded, last + a.quiet.quiet));
     const early = ahead;
     ahead = null;
+    taken = true;
     out.ahead = !!(arrival && early && early.clock === last && early.opts === reg.json(a.reading) &&
       early.reading.ahead.still());
     if (out.ahead) early.reading.ahead.apply();
@@ -208,14 +210,33 @@ def init_script(ahead: str = "{}") -> str:
     const present = a.waits.map((sel) => !!document.querySelector(sel));
     return read(a, {{present, values}}).then(reg.json);
   }};
-  // once the page has loaded and run its own load handlers: the reading ahead, which marks
-  // nothing (the page sees no change)
-  addEventListener("load", () => setTimeout(() => {{
+  // The reading ahead, which marks nothing (the page sees no change). First once the page's
+  // HTML is parsed (DOMContentLoaded), while its pictures may still be loading: the renderer
+  // would wait for the network then, and V8 runs the reading once before the page settles.
+  // Skipped while a stylesheet is still loading (the layout is not the page's yet). Then once
+  // the page has loaded and run its own load handlers: read again only if something changed
+  // since (in the DOM or in what the reading's own check looks at) and the tool has not read
+  // the page yet.
+  reg.readAheadAt = [];  // when each reading ahead began (page clock; for tests and benches)
+  const readAhead = () => {{
+    reg.readAheadAt.push(performance.now());
     try {{
       const reading = reg["reading.js"]({{...AHEAD, ahead: true}});
       ahead = {{reading, clock: last, opts: reg.json(AHEAD)}};
-      reg.readAhead = true;
     }} catch (e) {{ /* the tool's own reading will tell */ }}
+  }};
+  const sheetsLoading = () => {{
+    for (const link of document.querySelectorAll("link[rel~=stylesheet i]")) {{
+      if (!link.sheet && !link.disabled) return true;
+    }}
+    return false;
+  }};
+  document.addEventListener("DOMContentLoaded", () => {{
+    if (!taken && !sheetsLoading()) readAhead();
+  }}, {{once: true}});
+  addEventListener("load", () => setTimeout(() => {{
+    if (!taken && !(ahead && ahead.clock === last && ahead.reading.ahead.still())) readAhead();
+    reg.readAhead = true;
   }}, 0), {{once: true}});
   new MutationObserver(() => {{ last = performance.now(); }}).observe(document,
     {{subtree: true, childList: true, attributes: true, characterData: true}});

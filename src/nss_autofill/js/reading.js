@@ -21,7 +21,7 @@
 // so the tool can address it without ids or names. Knows no NSS caption: the step and tab
 // names come in ``opts``.
 //
-// ``opts.ahead``: a reading made ahead of the tool's call (after the page's load) marks
+// ``opts.ahead``: a reading made ahead of the tool's call (while the page loads) marks
 // nothing; its hidden ``ahead`` member says whether anything a person could see has changed
 // since (``still()``) and marks the page as this reading would have (``apply()``).
 (opts) => {
@@ -1025,7 +1025,8 @@
     return result;
   }
   // What a person could see change without the DOM changing: the window, the scroll, the fonts,
-  // where each control and button is, and each control's value and state.
+  // where each control, button and run of text is (a picture that loaded since moves them), and
+  // each control's value and state.
   const looks = () => {
     const de = document.documentElement;
     const parts = [innerWidth, innerHeight, scrollX, scrollY, de.scrollWidth, de.scrollHeight,
@@ -1035,6 +1036,11 @@
       parts.push(el.isConnected, Math.round(r.left), Math.round(r.top), Math.round(r.width),
         Math.round(r.height));
       if (cindex.has(el)) parts.push(el.value, el.checked, el.selectedIndex, el.disabled, el.readOnly);
+    }
+    for (const r of runs) {
+      range.selectNodeContents(r.nodes[0]);
+      const b = range.getBoundingClientRect();
+      parts.push(Math.round(b.left), Math.round(b.top));
     }
     return parts.join("|");
   };
