@@ -9,9 +9,9 @@ repetition opens a fresh context (a fresh mock session) and visits the pages in 
 in one tab, as a run does, each with ``MockSite().url_for(page_id)`` (``--context-per-page``: a
 fresh context, and so a cold renderer, for every page). On each page it arrives as the session
 does (``reading.arrive``: one call that waits in the page until the page has settled, then reads
-it): on the start page once its load event has fired (the session's ``goto``), on every other
-page as soon as the new document is there (after a press the session's click returns then, and
-its arrival call waits in the new document). Then it times
+it), as soon as the new document is there: the session's ``goto`` of the start page returns
+then, and after a press so does its click; the arrival call waits in the new document. Then it
+times
 
 * **recognition + planning**: from the moment the page has settled until the page is known and
   its plan made. The page settled when it had loaded and its DOM had not changed for the
@@ -127,11 +127,10 @@ class Bench:
         from nss_autofill.engine.reading import arrive
         from nss_autofill.engine.recognition import facts_of, read_facts, recognise
 
-        # The start page as the session's start loads it (until its load event); every other
-        # page as the session meets it after a press: the click returns once the new document
-        # is there, and the arrival call waits in that document until it has settled.
-        start = page_id == FLOW[0]
-        page.goto(site.url_for(page_id), wait_until="load" if start else "commit")
+        # Every page as the session meets it: its goto (the start page) or its click (after a
+        # press) returns once the new document is there, and the arrival call waits in that
+        # document until it has settled.
+        page.goto(site.url_for(page_id), wait_until="commit")
         arrival = arrive(page, self.catalogue.site, 15_000)
         if arrival.wait_ms is None or arrival.read_ms is None or arrival.settled_at is None:
             raise SystemExit(f"{page_id}: the page scripts are not installed")

@@ -18,7 +18,6 @@ Example::
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -279,7 +278,7 @@ class Arrival:
     # the page scripts were not installed
     wait_ms: float | None = None
     read_ms: float | None = None
-    ahead: bool = False  # the reading made ahead, once the page had loaded, was taken
+    ahead: bool = False  # the reading made ahead (while the page loaded) was taken
     settled_at: float | None = None
 
 
@@ -287,9 +286,11 @@ def arrive(
     page: Page, site: SiteSpec | Catalogue, timeout_ms: float = 5000, quiet_ms: int = 20
 ) -> Arrival:
     """Wait until the page settled, then read it — in one call when the page scripts are
-    installed (:func:`scripts.install`); the reading and the token come from one document."""
-    with contextlib.suppress(PlaywrightError):  # still loading: the scripts wait for the load
-        page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
+    installed (:func:`scripts.install`); the reading and the token come from one document.
+
+    The call goes into the document at once, also one still loading: it waits there, and
+    answers as soon as the page has settled (no round trip to learn that the page has loaded
+    first)."""
     arg = {"quiet": {"quiet": quiet_ms, "max": timeout_ms}, "reading": reading_options(site)}
     out = scripts.decoded(scripts.evaluate(page, scripts.ARRIVE, arg))
     if scripts.missing(out):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tenacity import (
     RetryCallState,
@@ -146,8 +146,12 @@ def goto_with_retry(
     *,
     attempts: int = ATTEMPTS,
     first_wait_s: float = FIRST_WAIT_S,
+    wait_until: Literal["commit", "domcontentloaded", "load"] = "load",
 ) -> Response | None:
     """``page.goto(url)`` until it loads, ``attempts`` tries at most (network failures only).
+
+    ``wait_until="commit"``: returns once the new document is there (the session's arrival
+    then waits in it for the page to settle, and reads it the moment it has).
 
     Raises:
         SiteUnreachable: the last try failed for a network reason.
@@ -167,7 +171,9 @@ def goto_with_retry(
         reraise=True,
     )
     try:
-        response: Response | None = retrying(page.goto, url, wait_until="load", timeout=timeout_ms)
+        response: Response | None = retrying(
+            page.goto, url, wait_until=wait_until, timeout=timeout_ms
+        )
     except Exception as exc:
         if classify(exc) is None:
             raise

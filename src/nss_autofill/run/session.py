@@ -171,7 +171,8 @@ class Runner:
                 self.mover.headless = self.headless
                 page = self.docs.open()
                 try:
-                    goto_with_retry(page, start, self.settings.page_timeout_ms)
+                    # the arrival waits in the new document (it reads the page once settled)
+                    goto_with_retry(page, start, self.settings.page_timeout_ms, wait_until="commit")
                     self._loop()
                 except Stop as stop:
                     self._finish(stop.outcome, stop.message)
@@ -396,7 +397,7 @@ class Runner:
             self.records.record(page, spec)
             self.progress.say(M.MOCK_MAIL, url=url)
             token = self.docs.renew(page)
-            goto_with_retry(page, url, self.settings.page_timeout_ms)
+            goto_with_retry(page, url, self.settings.page_timeout_ms, wait_until="commit")
             self.docs.wait_moved_on(page, token, self.settings.page_timeout_ms / 1000)
             return
         self.records.record(page, spec)
