@@ -79,9 +79,7 @@ def test_arrival_in_one_call_reads_what_the_separate_calls_read(
     assert not arrive(page, CAT, 300).settled
 
 
-def test_the_reading_ahead_changes_nothing_in_the_page(
-    page: Page, any_mock_site: MockSite
-) -> None:
+def test_the_reading_ahead_changes_nothing_in_the_page(page: Page, any_mock_site: MockSite) -> None:
     """While the page loads and once it has loaded, the page scripts read it ahead of the
     tool's call without marking anything: from its first node to the tool's arrival the page
     sees the very changes it sees without the tool's scripts (its own, if any)."""
@@ -147,8 +145,8 @@ _WIDE_SVG = (
 
 @contextlib.contextmanager
 def _picture_site(html: str) -> Iterator[str]:
-    """A one-page site serving ``html`` at ``/``, and two pictures and a stylesheet that take
-    400 ms each: ``/slow.gif`` (1 x 1), ``/wide.svg`` (240 x 40), ``/slow.css``."""
+    """A one-page site serving ``html`` at ``/``, and what takes 400 ms each: two pictures
+    (``/slow.gif``, 1 x 1; ``/wide.svg``, 240 x 40), ``/slow.css`` and ``/slow.js``."""
     page = html.encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -157,6 +155,7 @@ def _picture_site(html: str) -> Iterator[str]:
                 "/slow.gif": (_GIF, "image/gif"),
                 "/wide.svg": (_WIDE_SVG, "image/svg+xml"),
                 "/slow.css": (b"h1 { color: #036; }", "text/css"),
+                "/slow.js": (b"window.__late = true;", "text/javascript"),
             }.get(self.path, (page, "text/html; charset=utf-8"))
             if body is not page:
                 time.sleep(0.4)
@@ -205,6 +204,25 @@ def test_the_arrival_waits_out_the_load_even_when_a_page_stops_its_readystatecha
     assert got.wait_ms is not None and got.wait_ms < 2000
     assert page.evaluate("() => document.readyState") == "complete"
     assert page.evaluate("() => document.images[0].complete")
+    assert [c.name for c in got.reading.controls] == ["n"]
+
+
+def test_the_arrival_waits_in_the_document_while_its_html_is_still_parsed(page: Page) -> None:
+    """Once the new document is there the arrival call goes into it, also while a script
+    holds up the parsing (400 ms): it waits in the page, not for Python to hear that the
+    page has loaded, and reads the page once it has."""
+    html = (
+        "<!doctype html><html><head><meta charset='utf-8'></head><body>"
+        "<h1>申込担当者情報の入力</h1><script src='/slow.js'></script>"
+        "<label>氏名 <input name='n'></label></body></html>"
+    )
+    scripts.install(page.context, reading_options(CAT))
+    with _picture_site(html) as url:
+        page.goto(url, wait_until="commit")
+        got = arrive(page, CAT, 3000)
+    assert got.settled and got.wait_ms is not None
+    assert got.wait_ms > 250  # it was in the page before the script came
+    assert page.evaluate("() => window.__late") is True
     assert [c.name for c in got.reading.controls] == ["n"]
 
 
