@@ -105,6 +105,24 @@ def test_the_reading_ahead_changes_nothing_in_the_page(page: Page, any_mock_site
     assert page.evaluate("() => document.querySelectorAll('[data-nssaf]').length") > 0
 
 
+def test_a_page_that_does_not_change_once_parsed_is_read_once(
+    page: Page, any_mock_site: MockSite
+) -> None:
+    """Every page of the flow, in both markups: nothing changes after the HTML is parsed, so
+    the reading made at DOMContentLoaded is the one the arrival takes — the parser's last
+    insertions, which the DOM clock hears of only after that event, do not count as a change."""
+    scripts.install(page.context, reading_options(CAT))
+    read_twice = []
+    for page_id in ("bbs-nss", "terms", "apply-tanto", "apply-billing", "apply-done"):
+        page.goto(any_mock_site.url_for(page_id))
+        page.wait_for_function("() => window.__nssaf && window.__nssaf.readAhead === true")
+        if page.evaluate("() => window.__nssaf.readAheadAt.length") != 1:
+            read_twice.append(page_id)
+        got = arrive(page, CAT, 3000)
+        assert got.ahead, page_id
+    assert read_twice == []
+
+
 def test_the_arrival_says_when_the_page_settled_by_its_own_clock(
     page: Page, mock_site: MockSite
 ) -> None:

@@ -142,7 +142,15 @@ def init_script(ahead: str = "{}") -> str:
   Object.defineProperty(window, "{REGISTRY}", {{value: reg, enumerable: false}});
 {entries}
   let last = performance.now();
-  reg.lastMutation = () => last;
+  // The clock: the time of the last DOM change. Changes the observer has not been told of yet
+  // (its callback runs later, e.g. after the listener of the event that follows the parser's
+  // last insertions) are taken first, so a reading and its clock always agree.
+  const clock = new MutationObserver(() => {{ last = performance.now(); }});
+  const lastChange = () => {{
+    if (clock.takeRecords().length) last = performance.now();
+    return last;
+  }};
+  reg.lastMutation = lastChange;
   // Large answers go back as JSON text: Playwright copies a string at once, where it walks an
   // object value by value on both sides (a reading: 23 ms as objects, 9 ms as text). A page's
   // toJSON methods (Prototype.js puts one on Array.prototype) are set aside meanwhile.
@@ -186,12 +194,12 @@ def init_script(ahead: str = "{}") -> str:
     // ``quiet`` ms since the last
     const nav = performance.getEntriesByType("navigation")[0];
     const loaded = nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : t1;
-    const settledAt = Math.min(t1, Math.max(loaded, last + a.quiet.quiet));
+    const settledAt = Math.min(t1, Math.max(loaded, lastChange() + a.quiet.quiet));
     const early = ahead;
     ahead = null;
     taken = true;
-    out.ahead = !!(arrival && early && early.clock === last && early.opts === reg.json(a.reading) &&
-      early.reading.ahead.still());
+    out.ahead = !!(arrival && early && early.clock === lastChange() &&
+      early.opts === reg.json(a.reading) && early.reading.ahead.still());
     if (out.ahead) early.reading.ahead.apply();
     out.reading = out.ahead ? early.reading : reg["reading.js"](a.reading);
     out.reading.mark = window.{DOC_MARK} || null;
@@ -222,7 +230,7 @@ def init_script(ahead: str = "{}") -> str:
     reg.readAheadAt.push(performance.now());
     try {{
       const reading = reg["reading.js"]({{...AHEAD, ahead: true}});
-      ahead = {{reading, clock: last, opts: reg.json(AHEAD)}};
+      ahead = {{reading, clock: lastChange(), opts: reg.json(AHEAD)}};
     }} catch (e) {{ /* the tool's own reading will tell */ }}
   }};
   const sheetsLoading = () => {{
@@ -235,10 +243,12 @@ def init_script(ahead: str = "{}") -> str:
     if (!taken && !sheetsLoading()) readAhead();
   }}, {{once: true}});
   addEventListener("load", () => setTimeout(() => {{
-    if (!taken && !(ahead && ahead.clock === last && ahead.reading.ahead.still())) readAhead();
+    if (!taken && !(ahead && ahead.clock === lastChange() && ahead.reading.ahead.still())) {{
+      readAhead();
+    }}
     reg.readAhead = true;
   }}, 0), {{once: true}});
-  new MutationObserver(() => {{ last = performance.now(); }}).observe(document,
+  clock.observe(document,
     {{subtree: true, childList: true, attributes: true, characterData: true}});
   window.{DOC_MARK} = window.{DOC_MARK} ||
     (performance.timeOrigin.toString(36) + Math.random().toString(36).slice(2));
