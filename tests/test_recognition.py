@@ -13,7 +13,13 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from nss_autofill.engine import scripts
-from nss_autofill.engine.reading import arrive, read_page, reading_options, wait_settled
+from nss_autofill.engine.reading import (
+    Arrival,
+    arrive,
+    read_page,
+    reading_options,
+    wait_settled,
+)
 from nss_autofill.engine.recognition import (
     PageFacts,
     Recognition,
@@ -225,6 +231,14 @@ def test_the_arrival_waits_out_the_load_even_when_a_page_stops_its_readystatecha
     assert [c.name for c in got.reading.controls] == ["n"]
 
 
+def _arrive_as_it_loads(page: Page, html: str) -> Arrival:
+    """``html`` served by :func:`_picture_site`, the arrival sent once the document is there."""
+    scripts.install(page.context, reading_options(CAT))
+    with _picture_site(html) as url:
+        page.goto(url, wait_until="commit")
+        return arrive(page, CAT, 3000)
+
+
 def test_the_arrival_waits_in_the_document_while_its_html_is_still_parsed(page: Page) -> None:
     """Once the new document is there the arrival call goes into it, also while a script
     holds up the parsing (400 ms): it waits in the page, not for Python to hear that the
@@ -234,10 +248,7 @@ def test_the_arrival_waits_in_the_document_while_its_html_is_still_parsed(page: 
         "<h1>申込担当者情報の入力</h1><script src='/slow.js'></script>"
         "<label>氏名 <input name='n'></label></body></html>"
     )
-    scripts.install(page.context, reading_options(CAT))
-    with _picture_site(html) as url:
-        page.goto(url, wait_until="commit")
-        got = arrive(page, CAT, 3000)
+    got = _arrive_as_it_loads(page, html)
     assert got.settled and got.wait_ms is not None
     assert got.wait_ms > 250  # it was in the page before the script came
     assert page.evaluate("() => window.__late") is True
@@ -253,10 +264,7 @@ def test_the_tool_reads_a_page_as_its_load_handlers_left_it(page: Page) -> None:
         "'<label>電話番号 <input name=t></label>'\"><h1>申込担当者情報の入力</h1>"
         "<label>氏名 <input name='n'></label><div></div><img src='/slow.gif' alt=''></body></html>"
     )
-    scripts.install(page.context, reading_options(CAT))
-    with _picture_site(html) as url:
-        page.goto(url, wait_until="commit")
-        got = arrive(page, CAT, 3000)
+    got = _arrive_as_it_loads(page, html)
     assert got.settled
     assert [c.name for c in got.reading.controls] == ["n", "t"]
 
